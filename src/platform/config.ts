@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole configuration, read from the environment once at boot and validated here.
+ * Development gets working defaults; production refuses the insecure ones.
+ */
+const ZEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  ONESTOP_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ONESTOP_DEMO: z.enum(['0', '1']).default('1'),
+  ONESTOP_ALLOW_PGLITE_IN_PRODUCTION: z.enum(['0', '1']).default('0'),
+  ONESTOP_PUBLIC_URL: z.string().url().optional(),
+  ONESTOP_PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  isProduction: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** PostgreSQL connection string; absent means embedded PGlite under dataDir/pglite. */
+  databaseUrl: string | undefined;
+  demo: boolean;
+  publicUrl: string;
+  pageCacheEntries: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = ZEnv.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  if (isProduction && !e.DATABASE_URL && e.ONESTOP_ALLOW_PGLITE_IN_PRODUCTION !== '1') {
+    throw new ConfigError(
+      'Refusing to start in production on embedded PGlite: it does not fsync and can lose committed data.\n' +
+        'Set DATABASE_URL to a PostgreSQL server, or set ONESTOP_ALLOW_PGLITE_IN_PRODUCTION=1 to accept the risk.',
+    );
+  }
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.ONESTOP_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demo: e.ONESTOP_DEMO === '1',
+    publicUrl: e.ONESTOP_PUBLIC_URL ?? `http://localhost:${e.PORT}`,
+    pageCacheEntries: e.ONESTOP_PAGE_CACHE_ENTRIES,
+    logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}
