@@ -5,9 +5,7 @@ import { BASIC_ITEMS } from './data/basic-items.js';
 import { ZHEJIANG_DIVISIONS, ZHEJIANG_TOWNSHIPS } from './data/zhejiang.js';
 import { generateDemoCatalogue } from './generate.js';
 
-const started = performance.now();
 const catalogue = generateDemoCatalogue();
-const firstRunMs = performance.now() - started;
 
 const ITEM_TYPES = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20'];
 
@@ -257,12 +255,11 @@ describe('generateDemoCatalogue', () => {
     expect(failures).toEqual([]);
   });
 
-  it('is deterministic, plain JSON and fast', () => {
+  it('is deterministic and plain JSON', () => {
     const again = generateDemoCatalogue();
     // Compare serialised forms: equal JSON of plain-JSON values is deep equality (and much faster on ~14k items).
     const first = JSON.stringify(catalogue);
     expect(JSON.stringify(again) === first).toBe(true);
     expect(isPlainJson(catalogue)).toBe(true);
-    expect(firstRunMs).toBeLessThan(2000);
   });
 });
