@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { openDb, type Db } from '../src/platform/db/index.js';
 import { migrate } from '../src/platform/db/migrate.js';
@@ -160,6 +161,8 @@ export async function benchSearch(opts: SearchBenchOptions): Promise<SearchBench
       const res = await http.inject({ url: '/api/v1/search', query: Object.fromEntries(Object.entries(p).map(([k, v]) => [k, String(v)])) });
       if (res.statusCode !== 200) throw new Error(`search ${JSON.stringify(p)} → ${res.statusCode} ${res.body}`);
     };
+    // Other work on the machine moves the tail a lot: the load average goes with every figure.
+    const loadBefore = os.loadavg()[0]!;
     await time(warmup, (p) => viaHttp(p)());
     const overHttp = await time(queries, (p) => viaHttp(p)());
     const direct = await time(queries, (p) => searchItems(db, p));
@@ -173,7 +176,8 @@ export async function benchSearch(opts: SearchBenchOptions): Promise<SearchBench
       maxMs: direct.at(-1)!,
       http: { p50Ms: percentile(overHttp, 50), p99Ms: percentile(overHttp, 99), maxMs: overHttp.at(-1)! },
     };
-    log(`search on ${items} items, ${queries.length} queries: GET /api/v1/search p50 ${result.http.p50Ms.toFixed(2)} ms, ` +
+    log(`search on ${items} items, ${queries.length} queries (load average ${loadBefore.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)}): ` +
+      `GET /api/v1/search p50 ${result.http.p50Ms.toFixed(2)} ms, ` +
       `p99 ${result.http.p99Ms.toFixed(2)} ms, max ${result.http.maxMs.toFixed(1)} ms; searchItems() p50 ${result.p50Ms.toFixed(2)} ms, ` +
       `p99 ${result.p99Ms.toFixed(2)} ms, max ${result.maxMs.toFixed(1)} ms`);
     log(`slowest over HTTP:\n  ${overHttp.slowest?.join('\n  ')}`);

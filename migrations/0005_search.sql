@@ -58,9 +58,16 @@ CREATE TABLE search.document (
   popularity           int NOT NULL
 );
 -- The most popular documents of one text, overall or within a city or county.
-CREATE INDEX document_text ON search.document (text_id, popularity DESC, item_id);
-CREATE INDEX document_text_city ON search.document (text_id, city_code, popularity DESC, item_id);
+-- agency_id included: the agency facet of a small result is counted by index-only scan.
+CREATE INDEX document_text ON search.document (text_id, popularity DESC, item_id) INCLUDE (agency_id);
+CREATE INDEX document_text_province ON search.document (text_id, province_code, popularity DESC, item_id) INCLUDE (agency_id);
+CREATE INDEX document_text_city ON search.document (text_id, city_code, popularity DESC, item_id) INCLUDE (agency_id);
 CREATE INDEX document_text_county ON search.document (text_id, county_code, popularity DESC, item_id);
+-- Counting within a county or township (township and agency facets, filtered counts) reads one
+-- range of this index, index-only: every column it reads is here. Without popularity and item id
+-- it never serves the page, which reads the ordered indexes above and stops early.
+CREATE INDEX document_county_text ON search.document (county_code, text_id)
+  INCLUDE (agency_id, province_code, city_code, jurisdictions, type_code, stars, audiences, topics);
 CREATE INDEX document_agency ON search.document (agency_id, popularity DESC, item_id);
 -- Browsing without a query.
 CREATE INDEX document_popularity ON search.document (popularity DESC, item_id);
@@ -70,10 +77,13 @@ CREATE INDEX document_type ON search.document (type_code, popularity DESC);
 CREATE INDEX document_name ON search.document (name text_pattern_ops);
 
 -- Exact counts of documents per text, region and facet values, maintained by indexDocuments and
--- removeDocuments. Each document is counted twice: at grain 2 (its city; county_code '') and at
--- grain 3 (its county). A query sums the rows of its matched texts instead of counting documents.
+-- removeDocuments. Each document is counted at three grains: 1 (its province; city_code and
+-- county_code ''), 2 (its city; county_code '') and 3 (its county), under its own text and under
+-- text 0, which stands for every text. A query sums the rows of its matched texts instead of
+-- counting documents: per-text totals at the scope's own grain (about one row per text), facets at
+-- the grain below; when most texts match, facets are text 0 minus the texts that do not match.
 CREATE TABLE search.tally (
-  grain          smallint NOT NULL CHECK (grain IN (2, 3)),
+  grain          smallint NOT NULL CHECK (grain IN (1, 2, 3)),
   text_id        int NOT NULL,
   province_code  text NOT NULL,
   city_code      text NOT NULL,
@@ -83,8 +93,9 @@ CREATE TABLE search.tally (
   audiences      text[] NOT NULL,
   topics         text[] NOT NULL,
   n              int NOT NULL CHECK (n >= 0),
-  -- n in the index too: a query reads its texts' rows by index-only scan, contiguous per text.
-  PRIMARY KEY (text_id, grain, city_code, county_code, province_code, type_code, stars, audiences, topics) INCLUDE (n)
+  -- n in the index too: a query reads its texts' rows by index-only scan, contiguous per grain and
+  -- text, so a query matching most texts reads one range of the grain instead of a descent per text.
+  PRIMARY KEY (grain, text_id, city_code, county_code, province_code, type_code, stars, audiences, topics) INCLUDE (n)
 );
 
 -- Distinct item names for type-ahead suggestions (a few thousand rows, not one per implementation).

@@ -29,14 +29,15 @@ export interface App {
  */
 export async function createApp(deps: { config: Config; db: Db; logger: Logger; apiRateLimit?: number }): Promise<App> {
   const { config, db, logger } = deps;
+  const pageCache = new PageCache(config.pageCacheEntries);
   const http = await createHttpServer({
     logger,
     renderErrorPage,
     apiRateLimit: deps.apiRateLimit ?? 600,
     isProduction: config.isProduction,
     version: VERSION,
+    pageCache,
   });
-  const pageCache = new PageCache(config.pageCacheEntries);
   const context: ModuleContext = { config, db, logger, pageCache };
 
   http.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));

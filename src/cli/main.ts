@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig, type Config } from '../platform/config.js';
 import { openDb, type Db } from '../platform/db/index.js';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
@@ -6,7 +7,7 @@ import { migrate, MigrationError } from '../platform/db/migrate.js';
 import { createLogger } from '../platform/log.js';
 import { serve } from '../serve.js';
 import { seedDemo, seedScale } from '../modules/demo/index.js';
-import { importDivisions, exportItems, importItems } from '../modules/catalog/index.js';
+import { importDivisions, exportItems, importItems, reindexSearch } from '../modules/catalog/index.js';
 
 /** Open the configured database for one command, migrated, and close it afterwards. */
 async function withDb<T>(config: Config, command: string, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -43,7 +44,7 @@ program
 program
   .command('seed')
   .description('load demo data')
-  .option('--demo', 'the Zhejiang demo catalogue (about 9,000 published items)')
+  .option('--demo', 'the Zhejiang demo catalogue (over 14,000 published items)')
   .option('--scale <name>', "a benchmark catalogue: 'zhejiang-full' (about 1,000,000 items, PostgreSQL)")
   .action(async (opts: { demo?: boolean; scale?: string }) => {
     const config = loadConfig();
@@ -83,6 +84,23 @@ items
   .action(async (file: string) => {
     const config = loadConfig();
     await withDb(config, 'items import', async (db) => console.log(JSON.stringify(await importItems(db, file))));
+  });
+
+const search = program.command('search').description('maintain the search index');
+search
+  .command('reindex')
+  .description('rebuild the search index from the published items (with a progress bar)')
+  .action(async () => {
+    const config = loadConfig();
+    // cli-progress draws only on a terminal; redirected output gets just the result line.
+    const bar = new cliProgress.SingleBar({ format: '搜索索引 search index [{bar}] {value}/{total}', stream: process.stderr }, cliProgress.Presets.shades_classic);
+    await withDb(config, 'search reindex', async (db) => {
+      const result = await reindexSearch(db, {
+        onProgress: (done, total) => (done === 0 ? bar.start(total, 0) : bar.update(done)),
+      });
+      bar.stop();
+      console.log(JSON.stringify(result));
+    });
   });
 
 class UsageError extends Error {}

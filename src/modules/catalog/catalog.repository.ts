@@ -500,6 +500,14 @@ export async function publishVersions(q: Queryable, versions: readonly { version
   }
 }
 
+/** Transaction-scoped advisory lock id that serialises conditional catalogue loads across processes. */
+const CATALOGUE_LOAD_LOCK = 7_110_330_001;
+
+/** Wait for other conditional catalogue loads to finish; held until the caller's transaction ends. */
+export async function lockCatalogueLoads(tx: Queryable): Promise<void> {
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [CATALOGUE_LOAD_LOCK]);
+}
+
 export async function isCatalogueEmpty(q: Queryable): Promise<boolean> {
   const rows = await q.query<{ empty: boolean }>('SELECT NOT EXISTS (SELECT 1 FROM catalog.item) AS empty');
   return rows[0]?.empty ?? true;
@@ -701,6 +709,18 @@ export async function searchSources(q: Queryable, itemIds: readonly number[]): P
       ORDER BY i.id`,
     [itemIds],
   );
+}
+
+/** Ids of the items that have a published version (what the search index should hold), ascending. */
+export async function publishedItemIds(q: Queryable): Promise<number[]> {
+  const rows = await q.query<{ id: number }>('SELECT id FROM catalog.item WHERE published_version_id IS NOT NULL ORDER BY id');
+  return rows.map((r) => r.id);
+}
+
+/** Ids of the items without a published version (nothing of theirs belongs in the search index). */
+export async function unpublishedItemIds(q: Queryable): Promise<number[]> {
+  const rows = await q.query<{ id: number }>('SELECT id FROM catalog.item WHERE published_version_id IS NULL ORDER BY id');
+  return rows.map((r) => r.id);
 }
 
 export async function basicItemsByCode(q: Queryable, codes: readonly string[]): Promise<BasicItem[]> {

@@ -65,3 +65,4 @@ export { loadCatalogue, type LoadResult } from './actions/load-catalogue.js';
 export { importDivisions, type ImportDivisionsResult } from './actions/import-divisions.js';
 export { exportItems } from './actions/export-items.js';
 export { importItems, type ImportItemsResult } from './actions/import-items.js';
+export { reindexSearch, type ReindexResult } from './actions/reindex-search.js';

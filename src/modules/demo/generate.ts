@@ -342,7 +342,18 @@ function buildLinks(item: DemoBasicItem, agency: AgencyInternal, promised: TimeL
   }));
 }
 
+/**
+ * The portal's printable pages for an item's forms and result samples (src/modules/portal/pages/documents.tsx):
+ * relative URLs, so they work on any host the portal is served from.
+ */
+const documentUrl = {
+  blankForm: (code: string, n: number) => `/items/${code}/materials/${n}/blank-form`,
+  formSample: (code: string, n: number) => `/items/${code}/materials/${n}/sample`,
+  resultSample: (code: string, n: number) => `/items/${code}/results/${n}/sample`,
+};
+
 function buildMaterials(
+  implementationCode: string,
   item: DemoBasicItem,
   depth: string,
   fiveStar: boolean,
@@ -359,8 +370,8 @@ function buildMaterials(
       kind: isForm ? 'form' : licence ? 'original' : rand() < 0.6 ? 'original_and_copy' : 'copy',
       form: depth === '1' ? 'paper' : depth === '4' ? 'electronic' : 'paper_or_electronic',
       required,
-      blankForm: isForm && withForms ? `/forms/${item.code}/m${i + 1}.docx` : null,
-      sample: isForm && withForms ? `/samples/${item.code}/m${i + 1}.pdf` : null,
+      blankForm: isForm && withForms ? documentUrl.blankForm(implementationCode, i + 1) : null,
+      sample: isForm && withForms ? documentUrl.formSample(implementationCode, i + 1) : null,
       sourceChannel: licence ? 'government' : 'applicant',
       copies: 1,
       notes: isForm ? '申请人签字（单位加盖公章）' : licence ? '核验原件' : null,
@@ -516,7 +527,7 @@ function buildImplementation(item: DemoBasicItem, agency: AgencyInternal, level:
   const fiveStar = depth === '4' && rand() < (item.popularity >= 50 ? 0.8 : 0.5);
   const baseResult = item.result ?? DEFAULT_RESULT[item.typeCode] ?? { type: 'document' as const, name: `${item.name}办理结果` };
   const electronic = (depth === '4' && (baseResult.type === 'licence' || fiveStar || rand() < 0.5)) || (depth === '3' && baseResult.type === 'licence');
-  const results: ItemResult[] = [{ type: baseResult.type, name: baseResult.name, sample: `/samples/${item.code}.pdf`, electronic }];
+  const results: ItemResult[] = [{ type: baseResult.type, name: baseResult.name, sample: documentUrl.resultSample(implementationCode, 1), electronic }];
 
   const courierDelivery =
     depth === '4' ? !electronic || rand() < 0.6 : depth === '3' ? rand() < 0.6 : depth === '2' ? rand() < 0.3 : false;
@@ -561,7 +572,7 @@ function buildImplementation(item: DemoBasicItem, agency: AgencyInternal, level:
     onlinePreReview: depth === '4' || depth === '2' || (depth === '3' && rand() < 0.6),
     minAssuranceLevel: depth === '1' ? 0 : item.typeCode === '20' ? 1 : 2,
     results,
-    materials: buildMaterials(item, depth, fiveStar, rand),
+    materials: buildMaterials(implementationCode, item, depth, fiveStar, rand),
     fees,
     links: buildLinks(item, agency, promisedLimit),
     faq: buildFaq(item, partial, results[0]),

@@ -11,6 +11,7 @@ import { buildTopicIndex, buildTopicPage, buildTypePage } from './pages/topics.j
 import { buildItemPage } from './pages/item.js';
 import { buildSearchPage } from './pages/search.js';
 import { buildTransparencyPage } from './pages/transparency.js';
+import { registerDocumentPages } from './pages/documents.js';
 
 /** Server-rendered pages; hidden from the OpenAPI document, which describes only /api/. */
 export async function registerPortal(http: FastifyInstance, ctx: ModuleContext): Promise<void> {
@@ -26,6 +27,7 @@ export async function registerPortal(http: FastifyInstance, ctx: ModuleContext):
   http.get('/topics/:list/:code', hidden, page(buildTopicPage));
   http.get('/types/:code', hidden, page(buildTypePage));
   http.get('/items/:code', hidden, page(buildItemPage));
+  registerDocumentPages(http, page);
   http.get('/search', hidden, page(buildSearchPage));
   http.get('/transparency', hidden, page(buildTransparencyPage));
 }

@@ -4,7 +4,8 @@ import type { ModuleContext } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { DEFAULT_REGION, forgetRegion, messagesFor, resolvePreferences, type Lang, type Preferences } from '../../web/i18n.js';
 import type { ViewEnv } from '../../web/layout.js';
-import { renderPage, sendHtml } from '../../web/render.js';
+import { pageCacheKey } from '../../platform/page-cache.js';
+import { renderPage } from '../../web/render.js';
 import { codes, findJurisdiction, type CodeEntry, type Jurisdiction } from './reads.js';
 
 /** Cookies that only carry display preferences; any other cookie (a session) makes the visit personal. */
@@ -46,19 +47,15 @@ function isAnonymous(request: FastifyRequest): boolean {
 }
 
 /**
- * Wrap a page handler: resolve the preferences, serve a cached anonymous page when there is one,
- * otherwise build the page and keep it when the response sets no cookie. The cache key holds
- * everything an anonymous page depends on: the URL, the language, elder mode and the jurisdiction.
+ * Wrap a page handler: resolve the preferences, build the page and keep it when the visit is
+ * anonymous and the response sets no cookie. Such a page depends on nothing but the URL and the
+ * preference cookies, both in its cache key; the HTTP layer answers the next request with the same
+ * key from the cache before it reaches this handler.
  */
 export function portalPage(ctx: ModuleContext, build: (input: PageInput) => Promise<VNode>) {
   return async (request: FastifyRequest, reply: FastifyReply) => {
     const prefs = resolvePreferences(request, reply, ctx.config.isProduction);
     let cacheable = !prefs.changed && isAnonymous(request);
-    const key = `${request.url}|${prefs.lang}|${prefs.elder ? 1 : 0}|${prefs.region}`;
-    if (cacheable) {
-      const hit = ctx.pageCache.get(key);
-      if (hit) return sendHtml(reply, hit);
-    }
     let region = await findJurisdiction(ctx.db, prefs.region);
     if (!region) {
       forgetRegion(reply);
@@ -75,6 +72,6 @@ export function portalPage(ctx: ModuleContext, build: (input: PageInput) => Prom
       url: request.url,
     };
     const view = await build({ request, env, prefs, region, labels: labelsFor(ctx, prefs.lang) });
-    return renderPage(reply, view, cacheable ? { cache: { pageCache: ctx.pageCache, key } } : {});
+    return renderPage(reply, view, cacheable ? { cache: { pageCache: ctx.pageCache, key: pageCacheKey(request.raw) } } : {});
   };
 }

@@ -151,6 +151,29 @@ describe('search over indexed documents (empty seed)', () => {
     expect(topic.hits.map((h) => h.name)).toEqual(['城乡居民基本医疗保险参保登记']);
   });
 
+  it('counts facets exactly when most texts match (every text minus the others) and when few do', async () => {
+    // 补贴 matches 24 of the 35 texts (counted as text 0 minus the rest), 登记 only 5 (counted directly).
+    const cases = [['补贴', ''], ['补贴', '330100'], ['补贴', '330000'], ['补贴', '330106'], ['登记', ''], ['登记', '330100'], ['登记', '330106']] as const;
+    for (const [word, scope] of cases) {
+      const body = await search(t, q(word, `&pageSize=50${scope ? `&jurisdiction=${scope}` : ''}`));
+      expect(body.hits.length, `${word} ${scope}`).toBe(body.total);
+      const expected = (key: (h: Hit) => string | undefined) => {
+        const counts = new Map<string, number>();
+        for (const h of body.hits) {
+          const k = key(h);
+          if (k !== undefined) counts.set(k, (counts.get(k) ?? 0) + 1);
+        }
+        return [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => a.value.localeCompare(b.value));
+      };
+      const actual = (values: FacetValue[]) => values.map((v) => ({ value: v.value, count: v.count })).sort((a, b) => a.value.localeCompare(b.value));
+      expect(actual(body.facets.type), `${word} ${scope} type`).toEqual(expected((h) => h.type));
+      expect(actual(body.facets.stars), `${word} ${scope} stars`).toEqual(expected((h) => String(h.stars)));
+      expect(actual(body.facets.agency), `${word} ${scope} agency`).toEqual(expected((h) => String(h.agency.id)));
+      const level = scope === '' ? 1 : ancestorsOf(scope).length;
+      expect(actual(body.facets.jurisdiction), `${word} ${scope} jurisdiction`).toEqual(expected((h) => ancestorsOf(h.jurisdiction.code)[level]));
+    }
+  });
+
   it('combines words of the agency name with words of the title (西湖区 驾照)', async () => {
     const body = await search(t, q('西湖区 驾照'));
     expect(body.mode).toBe('all');

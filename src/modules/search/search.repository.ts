@@ -113,10 +113,16 @@ const DOCUMENT_RECORD = `item_id bigint, implementation_code text, name text, ba
   jurisdiction_code text, jurisdiction_name text, jurisdictions text[], type_code text, audiences text[], topics text[],
   stars smallint, popularity int, title_tokens text, extra_tokens text, agency_tokens text`;
 
-/** The tally key of a document at both grains (2: city, 3: county), from a row source aliased `s`. */
-const TALLY_KEY = `g.grain, s.text_id, s.province_code, s.city_code, CASE WHEN g.grain = 3 THEN s.county_code ELSE '' END,
-  s.type_code, s.stars, s.audiences, s.topics`;
+/**
+ * The tally keys of a document (source aliased `s`, joined with `g(grain)` and `x(text_id)`): grain 1
+ * (province), 2 (city), 3 (county), each under its own text and under text 0 (every text).
+ */
+const TALLY_KEY = `g.grain, x.text_id, s.province_code, CASE WHEN g.grain >= 2 THEN s.city_code ELSE '' END,
+  CASE WHEN g.grain = 3 THEN s.county_code ELSE '' END, s.type_code, s.stars, s.audiences, s.topics`;
+const TALLY_EXPAND = 'CROSS JOIN (VALUES (1), (2), (3)) AS g(grain) CROSS JOIN LATERAL (VALUES (s.text_id), (0)) AS x(text_id)';
 const TALLY_COLUMNS = 'grain, text_id, province_code, city_code, county_code, type_code, stars, audiences, topics';
+/** The primary key's column order: rows are locked in this order, so concurrent publishers do not deadlock. */
+const TALLY_PK = 'grain, text_id, city_code, county_code, province_code, type_code, stars, audiences, topics';
 
 /**
  * Insert or replace documents (the caller batches): texts and agencies are added when new, replaced
@@ -152,10 +158,9 @@ export async function upsertDocuments(tx: Queryable, rows: DocumentRow[]): Promi
        JOIN search.text t ON t.name = r.name AND md5(t.extra_tokens) = md5(r.extra_tokens)
        RETURNING text_id, province_code, city_code, county_code, type_code, stars, audiences, topics)
      INSERT INTO search.tally (${TALLY_COLUMNS}, n)
-     SELECT ${TALLY_KEY}, count(*) FROM inserted s CROSS JOIN (VALUES (2), (3)) AS g(grain)
-     GROUP BY ${TALLY_KEY}
-     ON CONFLICT (text_id, grain, city_code, county_code, province_code, type_code, stars, audiences, topics)
-     DO UPDATE SET n = search.tally.n + EXCLUDED.n`,
+     SELECT ${TALLY_KEY}, count(*) FROM inserted s ${TALLY_EXPAND}
+     GROUP BY ${TALLY_KEY} ORDER BY 1, 2, 4, 5, 3, 6, 7, 8, 9
+     ON CONFLICT (${TALLY_PK}) DO UPDATE SET n = search.tally.n + EXCLUDED.n`,
     [json],
   );
   // One suggestion per distinct name, ranked by its most popular implementation.
@@ -169,16 +174,16 @@ export async function upsertDocuments(tx: Queryable, rows: DocumentRow[]): Promi
 
 /** Delete documents and take them out of the tally (rows that reach 0 stay; queries skip them). */
 export async function deleteDocuments(tx: Queryable, itemIds: number[]): Promise<void> {
+  const same = TALLY_COLUMNS.split(', ').map((c) => `t.${c} = c.${c}`).join(' AND ');
   await tx.query(
     `WITH gone AS (
        DELETE FROM search.document WHERE item_id = ANY($1::bigint[])
        RETURNING text_id, province_code, city_code, county_code, type_code, stars, audiences, topics),
-     counted AS (
-       SELECT ${TALLY_KEY}, count(*)::int AS n FROM gone s CROSS JOIN (VALUES (2), (3)) AS g(grain) GROUP BY ${TALLY_KEY})
-     UPDATE search.tally t SET n = t.n - c.n FROM counted c(${TALLY_COLUMNS}, n)
-     WHERE t.grain = c.grain AND t.text_id = c.text_id AND t.province_code = c.province_code AND t.city_code = c.city_code
-       AND t.county_code = c.county_code AND t.type_code = c.type_code AND t.stars = c.stars
-       AND t.audiences = c.audiences AND t.topics = c.topics`,
+     counted AS (SELECT ${TALLY_KEY}, count(*)::int AS n FROM gone s ${TALLY_EXPAND} GROUP BY ${TALLY_KEY}),
+     locked AS (
+       SELECT c.* FROM search.tally t JOIN counted c(${TALLY_COLUMNS}, n) ON ${same}
+       ORDER BY ${TALLY_PK.split(', ').map((c) => `t.${c}`).join(', ')} FOR UPDATE OF t)
+     UPDATE search.tally t SET n = t.n - c.n FROM locked c WHERE ${same}`,
     [itemIds],
   );
 }
@@ -195,7 +200,7 @@ export async function trigramUsable(db: Queryable): Promise<boolean> {
   return row?.ok === true;
 }
 
-/** A text or agency that matches some query groups: which ones (1-based), and how many in the title. */
+/** A text that matches some query groups: which ones (1-based), and how many in the title. */
 export interface MatchedText {
   id: number;
   name: string;
@@ -203,29 +208,39 @@ export interface MatchedText {
   title_hits: number;
 }
 
-/**
- * Texts matching any group, with the groups each matches and the number matched in its title (`:A`).
- * The group queries arrive as tsquery literals (parsed once, not per row): they hold only quoted
- * lower-case lexemes, which 'simple' would keep as they are.
- */
-export async function matchTexts(db: Queryable, args: { any: string; groups: string[]; titleGroups: string[] }): Promise<MatchedText[]> {
-  return db.query<MatchedText>(
-    `SELECT t.id, t.name,
-       ARRAY(SELECT g.i::int FROM unnest($2::tsquery[]) WITH ORDINALITY AS g(q, i) WHERE t.tsv @@ g.q) AS groups,
-       (SELECT count(*) FROM unnest($3::tsquery[]) AS g(q) WHERE t.tsv @@ g.q)::int AS title_hits
-     FROM search.text t WHERE t.tsv @@ to_tsquery('simple', $1)`,
-    [args.any, args.groups, args.titleGroups],
-  );
+/** An agency whose name matches some query groups. */
+export interface MatchedAgency {
+  id: number;
+  groups: number[];
 }
 
-/** Agencies whose names match any group, with the groups each matches. */
-export async function matchAgencies(db: Queryable, args: { any: string; groups: string[] }): Promise<{ id: number; groups: number[] }[]> {
-  return db.query<{ id: number; groups: number[] }>(
-    `SELECT a.id,
-       ARRAY(SELECT g.i::int FROM unnest($2::tsquery[]) WITH ORDINALITY AS g(q, i) WHERE a.tsv @@ g.q) AS groups
-     FROM search.agency a WHERE a.tsv @@ to_tsquery('simple', $1)`,
-    [args.any, args.groups],
+/**
+ * In one statement: the texts matching any group, with the groups each matches and the number
+ * matched in its title (`:A`); the agencies whose names match any group (when `withAgencies`); and
+ * the highest text id. The group queries arrive as tsquery literals (parsed once, not per row):
+ * they hold only quoted lower-case lexemes, which 'simple' would keep as they are.
+ */
+export async function matchQuery(
+  db: Queryable,
+  args: { any: string; groups: string[]; titleGroups: string[]; withAgencies: boolean },
+): Promise<{ texts: MatchedText[]; agencies: MatchedAgency[]; maxTextId: number }> {
+  const rows = await db.query<MatchedText & { kind: 'text' | 'agency' | 'max' }>(
+    `SELECT 'text' AS kind, t.id, t.name,
+       ARRAY(SELECT g.i::int FROM unnest($2::tsquery[]) WITH ORDINALITY AS g(q, i) WHERE t.tsv @@ g.q) AS groups,
+       (SELECT count(*) FROM unnest($3::tsquery[]) AS g(q) WHERE t.tsv @@ g.q)::int AS title_hits
+     FROM search.text t WHERE t.tsv @@ to_tsquery('simple', $1)
+     UNION ALL
+     SELECT 'agency', a.id, NULL, ARRAY(SELECT g.i::int FROM unnest($2::tsquery[]) WITH ORDINALITY AS g(q, i) WHERE a.tsv @@ g.q), 0
+     FROM search.agency a WHERE $4 AND a.tsv @@ to_tsquery('simple', $1)
+     UNION ALL
+     SELECT 'max', coalesce(max(t.id), 0), NULL, NULL, 0 FROM search.text t`,
+    [args.any, args.groups, args.titleGroups, args.withAgencies],
   );
+  return {
+    texts: rows.filter((r) => r.kind === 'text'),
+    agencies: rows.filter((r) => r.kind === 'agency').map((r) => ({ id: Number(r.id), groups: r.groups })),
+    maxTextId: rows.find((r) => r.kind === 'max')?.id ?? 0,
+  };
 }
 
 /** Texts whose names are similar to `text` (pg_trgm word similarity), most similar first. */
@@ -281,64 +296,107 @@ export interface TallyRow {
   facet: 'text' | 'child' | 'province' | 'type' | 'stars' | 'audience' | 'topic' | 'agency';
   value: string;
   n: number;
+  /** The agency's name (agency facet only). */
+  name: string | null;
 }
 
 /**
  * Exact counts of the documents of `textIds` (null: every text) within the scope and filters, per
- * text and per facet value. Without a scope or with a province or city scope they come from
- * search.tally (grain 2 unscoped: children are cities; grain 3 within a city: counties); within a
- * county or deeper from the documents themselves, which also gives the agency facet.
+ * text and per facet value, from search.tally: per-text totals and the type, stars, audience, topic
+ * and province facets at the scope's grain (1 unscoped or in a province, 2 in a city, 3 in a county:
+ * a few rows per text), the children at the grain below (cities, or counties in a city). Within a
+ * county the townships and agencies come from the documents (index-only); within a township, or
+ * with an agency filter, everything does. With `otherIds` (the texts that do not match, given when
+ * they are fewer) the facets are text 0 (every text) minus those, so a word found in nearly every
+ * text costs no more than a rare one.
  */
 export async function tallyCounts(
   db: Queryable,
-  args: { textIds: number[] | null; scope: Scope | undefined; filters: DocumentFilters; withAgencies: boolean },
+  args: { textIds: number[] | null; otherIds?: number[] | undefined; scope: Scope | undefined; filters: DocumentFilters },
 ): Promise<TallyRow[]> {
   const { params, add } = paramList();
-  const texts = (alias: string) => (args.textIds === null ? '' : ` AND ${alias}.text_id = ANY(${add(args.textIds)}::int[])`);
   const depth = args.scope?.depth ?? 0;
-  let source: string;
-  if (depth <= 2 && args.filters.agency === undefined) {
-    const where = [
-      `s.grain = ${depth === 2 ? 3 : 2}`,
-      ...(args.scope ? [depth === 1 ? `s.province_code = ${add(args.scope.code)}` : `s.city_code = ${add(args.scope.code)}`] : []),
-      ...valueFilterSql('s', args.filters, add),
-      's.n > 0',
-    ];
-    source = `SELECT s.text_id, nullif(${depth === 2 ? 's.county_code' : 's.city_code'}, '') AS child, s.province_code, s.type_code,
-                s.stars, s.audiences, s.topics, NULL::bigint AS agency_id, s.n FROM search.tally s WHERE ${where.join(' AND ')}${texts('s')}`;
+  // `p`: documents per text; `kids`: per child jurisdiction; `agencies`: per agency (within a county
+  // or deeper); `src`: rows to count the other facets over (province, type, stars, audiences, topics, n).
+  let ctes: string;
+  if (depth <= 3 && args.filters.agency === undefined) {
+    // Texts as a joined set, not `= ANY`: for many texts the planner then reads the grain's range once.
+    const textList = args.textIds === null ? undefined : add(args.textIds);
+    const matched = textList === undefined ? 'SELECT 0' : `SELECT unnest(${textList}::int[])`;
+    const complement = args.textIds !== null && args.otherIds !== undefined;
+    const facetTexts = complement ? `SELECT unnest(${add([0, ...args.otherIds!])}::int[])` : matched;
+    const scope = args.scope;
+    const scopeWhere = !scope ? []
+      : depth === 1 ? [`s.province_code = ${add(scope.code)}`]
+      : depth === 2 ? [`s.city_code = ${add(scope.code)}`]
+      : [`s.city_code = ${add(scope.ancestors[1])}`, `s.county_code = ${add(scope.code)}`];
+    const values = valueFilterSql('s', args.filters, add);
+    const where = (grain: number) => [`s.grain = ${grain}`, ...scopeWhere, ...values, 's.n > 0'].join(' AND ');
+    const grain = Math.max(depth, 1);
+    const n = complement ? 'CASE WHEN s.text_id = 0 THEN s.n ELSE -s.n END' : 's.n';
+    const perGrain = `p AS (SELECT s.text_id, sum(s.n)::int AS n FROM search.tally s JOIN (${matched}) AS m(id) ON s.text_id = m.id
+             WHERE ${where(grain)} GROUP BY s.text_id),
+     src AS (
+       SELECT s.province_code, s.type_code, s.stars, s.audiences, s.topics, ${n} AS n
+       FROM search.tally s JOIN (${facetTexts}) AS m(id) ON s.text_id = m.id WHERE ${where(grain)})`;
+    if (depth < 3) {
+      // Only the children need the finer grain; the other facets are counted on the per-text
+      // grain's rows, a few per text instead of one per child.
+      ctes = `${perGrain},
+     kids AS (
+       SELECT nullif(${grain === 2 ? 's.county_code' : 's.city_code'}, '') AS child, sum(${n})::int AS n
+       FROM search.tally s JOIN (${facetTexts}) AS m(id) ON s.text_id = m.id WHERE ${where(grain + 1)} GROUP BY 1),
+     agencies AS (SELECT NULL::bigint AS id, 0 AS n WHERE false)`;
+    } else {
+      // Within a county the tally has no townships or agencies: those two come from the documents
+      // (document_county_text, index-only), the rest from the tally like above.
+      const texts = textList === undefined ? '' : ` JOIN unnest(${textList}::int[]) AS m(id) ON d.text_id = m.id`;
+      ctes = `${perGrain},
+     docs AS MATERIALIZED (
+       SELECT d.jurisdictions[4] AS child, d.agency_id FROM search.document d${texts}
+       WHERE true${filterSql(args.filters, add, { scope })}),
+     kids AS (SELECT child, count(*)::int AS n FROM docs GROUP BY child),
+     agencies AS (SELECT agency_id AS id, count(*)::int AS n FROM docs GROUP BY agency_id)`;
+    }
   } else {
-    source = `SELECT d.text_id, d.jurisdictions[${depth === 0 ? 2 : depth + 1}] AS child, d.province_code, d.type_code, d.stars,
-                d.audiences, d.topics, d.agency_id, 1 AS n FROM search.document d
-              WHERE true${texts('d')}${filterSql(args.filters, add, { scope: args.scope })}`;
+    const texts = args.textIds === null ? '' : ` JOIN unnest(${add(args.textIds)}::int[]) AS m(id) ON d.text_id = m.id`;
+    ctes = `r AS MATERIALIZED (
+       SELECT d.text_id, d.jurisdictions[${depth === 0 ? 2 : depth + 1}] AS child, d.province_code, d.type_code, d.stars,
+         d.audiences, d.topics, d.agency_id, 1 AS n FROM search.document d${texts}
+       WHERE true${filterSql(args.filters, add, { scope: args.scope })}),
+     p AS (SELECT text_id, count(*)::int AS n FROM r GROUP BY text_id),
+     kids AS (SELECT child, count(*)::int AS n FROM r GROUP BY child),
+     agencies AS (SELECT agency_id AS id, count(*)::int AS n FROM r GROUP BY agency_id),
+     src AS (SELECT province_code, type_code, stars, audiences, topics, n FROM r)`;
   }
-  const agencies = args.withAgencies || depth > 2
-    ? `UNION ALL SELECT 'agency', agency_id::text, sum(n) FROM f WHERE agency_id IS NOT NULL GROUP BY agency_id` : '';
+  // The other facets in one pass (grouping sets); the array columns are unnested only per distinct array.
   return db.query<TallyRow>(
-    `WITH r AS MATERIALIZED (${source}),
-     -- The facets need no text: fold the rows first (a few hundred at most) before unnesting arrays.
-     f AS MATERIALIZED (SELECT child, province_code, type_code, stars, audiences, topics, agency_id, sum(n)::int AS n FROM r
-                        GROUP BY child, province_code, type_code, stars, audiences, topics, agency_id)
-     SELECT 'text' AS facet, text_id::text AS value, sum(n)::int AS n FROM r GROUP BY text_id
-     UNION ALL SELECT 'child', child, sum(n) FROM f WHERE child IS NOT NULL GROUP BY child
-     UNION ALL SELECT 'province', province_code, sum(n) FROM f GROUP BY province_code
-     UNION ALL SELECT 'type', type_code, sum(n) FROM f GROUP BY type_code
-     UNION ALL SELECT 'stars', stars::text, sum(n) FROM f GROUP BY stars
-     UNION ALL SELECT 'audience', a.v, sum(f.n) FROM f CROSS JOIN unnest(f.audiences) AS a(v) GROUP BY a.v
-     UNION ALL SELECT 'topic', t.v, sum(f.n) FROM f CROSS JOIN unnest(f.topics) AS t(v) GROUP BY t.v
-     ${agencies}`,
+    `WITH ${ctes},
+     f AS MATERIALIZED (
+       SELECT CASE WHEN GROUPING(province_code) = 0 THEN 'province' WHEN GROUPING(type_code) = 0 THEN 'type'
+                   WHEN GROUPING(stars) = 0 THEN 'stars' WHEN GROUPING(audiences) = 0 THEN 'audience' ELSE 'topic' END AS facet,
+         coalesce(province_code, type_code, stars::text) AS value, coalesce(audiences, topics) AS list, sum(n)::int AS n
+       FROM src GROUP BY GROUPING SETS ((province_code), (type_code), (stars), (audiences), (topics)))
+     SELECT 'text' AS facet, text_id::text AS value, n, NULL AS name FROM p
+     UNION ALL SELECT 'child', child, n, NULL FROM kids WHERE child IS NOT NULL AND n > 0
+     UNION ALL SELECT 'agency', g.id::text, g.n, a.name FROM agencies g JOIN search.agency a ON a.id = g.id
+     UNION ALL SELECT facet, value, n, NULL FROM f WHERE list IS NULL AND value IS NOT NULL AND n > 0
+     UNION ALL SELECT f.facet, v.value, sum(f.n)::int, NULL FROM f CROSS JOIN unnest(f.list) AS v(value) GROUP BY f.facet, v.value HAVING sum(f.n) > 0`,
     params,
   );
 }
 
-/** Agency counts for the documents of `textIds` in the scope and filters (used when they are few). */
+/** Agency counts, with the agencies' names, for the documents of `textIds` in the scope and filters (used when they are few). */
 export async function agencyCounts(
   db: Queryable,
   args: { textIds: number[]; scope: Scope | undefined; filters: DocumentFilters },
-): Promise<{ id: number; n: number }[]> {
+): Promise<{ id: number; n: number; name: string }[]> {
   const { params, add } = paramList([args.textIds]);
   const filters = filterSql(args.filters, add, { scope: args.scope });
-  return db.query<{ id: number; n: number }>(
-    `SELECT d.agency_id AS id, count(*)::int AS n FROM search.document d WHERE d.text_id = ANY($1::int[])${filters} GROUP BY d.agency_id`,
+  return db.query<{ id: number; n: number; name: string }>(
+    `SELECT c.id, c.n, a.name FROM (
+       SELECT d.agency_id AS id, count(*)::int AS n FROM search.document d WHERE d.text_id = ANY($1::int[])${filters} GROUP BY d.agency_id) AS c
+     JOIN search.agency a ON a.id = c.id`,
     params,
   );
 }
@@ -348,6 +406,8 @@ export async function agencyCounts(
  * tier (its rank key from the title). Only texts that can reach the top are read: the text-level
  * cut is the `limit`-th best (tier, top popularity) pair, since each text has a document at its
  * top popularity, so no document below the cut can be in the top `limit` (a WAND-style bound).
+ * The ranking reads only the per-text B-trees (popularity and item id are in them); the heap is
+ * read for the `limit` winners alone.
  */
 export async function topDocuments(
   db: Queryable,
@@ -360,15 +420,17 @@ export async function topDocuments(
        SELECT t.id, t.tier, (SELECT d.popularity FROM search.document d WHERE d.text_id = t.id${filters}
                              ORDER BY d.popularity DESC, d.item_id LIMIT 1) AS top
        FROM unnest($1::int[], $2::float8[]) AS t(id, tier)),
-     cut AS (SELECT tier, top FROM m WHERE top IS NOT NULL ORDER BY tier DESC, top DESC OFFSET $3 - 1 LIMIT 1)
-     SELECT ${candidateColumns('x')}, x.text_id, m.tier
-     FROM m LEFT JOIN cut ON true
-     CROSS JOIN LATERAL (
-       SELECT ${CANDIDATE_COLUMNS}, d.text_id FROM search.document d WHERE d.text_id = m.id${filters}
-         AND (cut.tier IS NULL OR m.tier > cut.tier OR d.popularity >= cut.top)
-       ORDER BY d.popularity DESC, d.item_id LIMIT $3) AS x
-     WHERE m.top IS NOT NULL AND (cut.tier IS NULL OR m.tier > cut.tier OR (m.tier = cut.tier AND m.top >= cut.top))
-     ORDER BY m.tier DESC, x.popularity DESC, x.item_id LIMIT $3`,
+     cut AS (SELECT tier, top FROM m WHERE top IS NOT NULL ORDER BY tier DESC, top DESC OFFSET $3 - 1 LIMIT 1),
+     ranked AS MATERIALIZED (
+       SELECT x.item_id, m.id AS text_id, m.tier FROM m LEFT JOIN cut ON true
+       CROSS JOIN LATERAL (
+         SELECT d.item_id, d.popularity FROM search.document d WHERE d.text_id = m.id${filters}
+           AND (cut.tier IS NULL OR m.tier > cut.tier OR d.popularity >= cut.top)
+         ORDER BY d.popularity DESC, d.item_id LIMIT $3) AS x
+       WHERE m.top IS NOT NULL AND (cut.tier IS NULL OR m.tier > cut.tier OR (m.tier = cut.tier AND m.top >= cut.top))
+       ORDER BY m.tier DESC, x.popularity DESC, x.item_id LIMIT $3)
+     SELECT ${CANDIDATE_COLUMNS}, r.text_id, r.tier FROM ranked r JOIN search.document d ON d.item_id = r.item_id
+     ORDER BY r.tier DESC, d.popularity DESC, d.item_id`,
     params,
   );
 }

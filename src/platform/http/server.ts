@@ -8,6 +8,7 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../log.js';
+import { pageCacheKey, type PageCache } from '../page-cache.js';
 import { AppError } from '../errors.js';
 import { sendProblem, toAppError, wantsJson } from './problem.js';
 import { registerMetrics } from './metrics.js';
@@ -22,6 +23,8 @@ export interface HttpServerOptions {
   apiRateLimit: number;
   isProduction: boolean;
   version: string;
+  /** Pages answered from the first hook when a GET's key is cached (see `pageCacheKey`); none without. */
+  pageCache?: PageCache;
 }
 
 export type HttpServer = FastifyInstance;
@@ -43,8 +46,20 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
-  app.addHook('onRequest', async (request, reply) => {
+  // The first hook. A cached page goes out from here, with the headers the full stack gave it when
+  // it was rendered (the security headers below included) and this request's id: the other hooks
+  // and the handler have nothing to add to it. onResponse hooks (metrics, request log) still run.
+  const { pageCache } = options;
+  app.addHook('onRequest', (request, reply, done) => {
+    const page = pageCache && request.method === 'GET' ? pageCache.get(pageCacheKey(request.raw)) : undefined;
+    if (page) {
+      reply.hijack();
+      reply.raw.writeHead(200, [...page.headers, 'x-request-id', request.id]);
+      reply.raw.end(page.body);
+      return;
+    }
     reply.header('x-request-id', request.id);
+    done();
   });
 
   await app.register(fastifyHelmet, {
@@ -64,14 +79,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
   await app.register(fastifyCookie);
   await app.register(fastifyFormbody);
   if (options.apiRateLimit > 0) {
+    // Before the plugin: its own onRoute hook, which runs after this one, reads the route's config.
+    app.addHook('onRoute', (route) => {
+      if (route.url.startsWith('/api/v1/')) route.config = { ...(route.config as object), rateLimit: { max: options.apiRateLimit, timeWindow: '1 minute' } } as never;
+    });
     await app.register(fastifyRateLimit, {
       global: false,
       max: options.apiRateLimit,
       timeWindow: '1 minute',
       errorResponseBuilder: (_req, ctx) => Object.assign(new Error(`Rate limit exceeded, retry in ${ctx.after}.`), { statusCode: 429 }),
-    });
-    app.addHook('onRoute', (route) => {
-      if (route.url.startsWith('/api/v1/')) route.config = { ...(route.config as object), rateLimit: { max: options.apiRateLimit, timeWindow: '1 minute' } } as never;
     });
   }
   await app.register(fastifySwagger, {

@@ -6,7 +6,16 @@
 import type { Db } from '../../../platform/db/index.js';
 import { AppError, type FieldError } from '../../../platform/errors.js';
 import { writeAudit } from '../../../platform/audit.js';
-import { ensureItems, insertVersions, jurisdictionAncestors, upsertAgencies, upsertBasicItems, upsertJurisdictions } from '../catalog.repository.js';
+import {
+  ensureItems,
+  insertVersions,
+  isCatalogueEmpty,
+  jurisdictionAncestors,
+  lockCatalogueLoads,
+  upsertAgencies,
+  upsertBasicItems,
+  upsertJurisdictions,
+} from '../catalog.repository.js';
 import { withAncestors } from '../divisions.js';
 import type { CatalogueData } from '../model.js';
 import { publishAndIndex } from '../publishing.js';
@@ -24,7 +33,19 @@ export interface LoadResult {
   ms: number;
 }
 
-export async function loadCatalogue(db: Db, data: CatalogueData, options: { actor?: string } = {}): Promise<LoadResult> {
+export interface LoadOptions {
+  actor?: string;
+  /**
+   * Load only into a catalogue without items, and return null otherwise. Loads with this option are
+   * serialised by a lock and the emptiness is checked inside the load's transaction, so two servers
+   * that start together on one empty PostgreSQL database never both seed it.
+   */
+  onlyIfEmpty?: boolean;
+}
+
+export async function loadCatalogue(db: Db, data: CatalogueData, options: LoadOptions & { onlyIfEmpty: true }): Promise<LoadResult | null>;
+export async function loadCatalogue(db: Db, data: CatalogueData, options?: LoadOptions): Promise<LoadResult>;
+export async function loadCatalogue(db: Db, data: CatalogueData, options: LoadOptions = {}): Promise<LoadResult | null> {
   const started = performance.now();
   const { errors, total } = catalogueProblems(data);
   if (total > 0) {
@@ -33,7 +54,11 @@ export async function loadCatalogue(db: Db, data: CatalogueData, options: { acto
       errors,
     });
   }
-  await db.transaction(async (tx) => {
+  const loaded = await db.transaction(async (tx) => {
+    if (options.onlyIfEmpty) {
+      await lockCatalogueLoads(tx);
+      if (!(await isCatalogueEmpty(tx))) return false;
+    }
     const parentCodes = [...new Set(data.divisions.map((d) => d.parent).filter((p): p is string => p !== null))];
     await upsertJurisdictions(tx, withAncestors(data.divisions, await jurisdictionAncestors(tx, parentCodes)));
     const agencyIds = await upsertAgencies(
@@ -71,7 +96,9 @@ export async function loadCatalogue(db: Db, data: CatalogueData, options: { acto
       subject: 'catalog',
       detail: { divisions: data.divisions.length, agencies: data.agencies.length, basicItems: data.basicItems.length, items: versions.length },
     });
+    return true;
   });
+  if (!loaded) return null;
   return {
     jurisdictions: data.divisions.length,
     agencies: data.agencies.length,

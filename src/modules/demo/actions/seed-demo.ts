@@ -1,7 +1,7 @@
 /** Seed the Zhejiang demo catalogue. */
 import type { Db } from '../../../platform/db/index.js';
 import type { Logger } from '../../../platform/log.js';
-import { isCatalogueEmpty, loadCatalogue } from '../../catalog/index.js';
+import { isCatalogueEmpty, loadCatalogue, type CatalogueData } from '../../catalog/index.js';
 import { generateDemoCatalogue } from '../generate.js';
 
 export interface SeedResult {
@@ -12,24 +12,37 @@ export interface SeedResult {
   ms: number;
 }
 
-/** Load the Zhejiang demo catalogue (about 9,000 published items) into an empty catalogue. */
-export async function seedDemo(db: Db, logger: Logger): Promise<SeedResult> {
-  const started = performance.now();
-  const data = generateDemoCatalogue();
-  await loadCatalogue(db, data, { actor: 'system:demo-seed' });
-  const result = {
+function seedResult(data: CatalogueData, started: number): SeedResult {
+  return {
     jurisdictions: data.divisions.length,
     agencies: data.agencies.length,
     basicItems: data.basicItems.length,
     items: data.implementationItems.length,
     ms: Math.round(performance.now() - started),
   };
+}
+
+/** Load the Zhejiang demo catalogue (over 14,000 published items) into an empty catalogue. */
+export async function seedDemo(db: Db, logger: Logger): Promise<SeedResult> {
+  const started = performance.now();
+  const data = generateDemoCatalogue();
+  await loadCatalogue(db, data, { actor: 'system:demo-seed' });
+  const result = seedResult(data, started);
   logger.debug(result, 'demo seed');
   return result;
 }
 
-/** Seed the demo on first start only: a catalogue that already has items is left alone. */
+/**
+ * Seed the demo on first start only: a catalogue that already has items is left alone. Servers that
+ * start together on one empty PostgreSQL database seed it once: the load re-checks emptiness under a
+ * lock inside its own transaction, so the second one finds the first one's items and stops.
+ */
 export async function seedDemoIfEmpty(db: Db, logger: Logger): Promise<SeedResult | null> {
   if (!(await isCatalogueEmpty(db))) return null;
-  return seedDemo(db, logger);
+  const started = performance.now();
+  const data = generateDemoCatalogue();
+  if (!(await loadCatalogue(db, data, { actor: 'system:demo-seed', onlyIfEmpty: true }))) return null;
+  const result = seedResult(data, started);
+  logger.debug(result, 'demo seed');
+  return result;
 }

@@ -11,8 +11,7 @@ import {
   browseDocuments,
   findJurisdiction,
   jurisdictionNames,
-  matchAgencies,
-  matchTexts,
+  matchQuery,
   similarTexts,
   tallyCounts,
   topDocuments,
@@ -54,11 +53,17 @@ export function toSummary(r: CandidateRow): ItemSummary {
   };
 }
 
+/** Jurisdictions are reference data: each process keeps the ones it has found (not the misses). */
+const scopeCache = new WeakMap<object, Map<string, JurisdictionRef>>();
+
 /** The jurisdiction filter must name a real jurisdiction: an unknown code is a 404, not an empty list. */
 export async function resolveScope(db: Queryable, code: string | undefined): Promise<JurisdictionRef | undefined> {
   if (code === undefined) return undefined;
-  const scope = await findJurisdiction(db, code);
+  let cache = scopeCache.get(db);
+  if (!cache) scopeCache.set(db, (cache = new Map()));
+  const scope = cache.get(code) ?? (await findJurisdiction(db, code));
   if (!scope) throw new AppError('not_found', { message: `没有行政区划 ${code} / No jurisdiction with code ${code}.` });
+  cache.set(code, scope);
   return scope;
 }
 
@@ -81,9 +86,10 @@ function cachedTrigramUsable(db: Queryable): Promise<boolean> {
 interface Matches {
   mode: SearchMode;
   texts: { id: number; tier: number }[];
-  viaAgency: TieredRow[];
-  /** The agency path stopped at AGENCY_PATH_LIMIT. */
-  capped: boolean;
+  /** Read while the texts are counted (the two do not depend on each other). */
+  viaAgency: Promise<AgencyPath>;
+  /** The texts that do not match, when they are fewer than those that do (facets are then every text minus these). */
+  otherTexts?: number[] | undefined;
 }
 
 interface Context {
@@ -92,16 +98,34 @@ interface Context {
   filters: DocumentFilters;
 }
 
+/** Documents found through their agency's name; `capped`: the path stopped at AGENCY_PATH_LIMIT. */
+interface AgencyPath {
+  rows: TieredRow[];
+  capped: boolean;
+}
+const NO_AGENCY_PATH: Promise<AgencyPath> = Promise.resolve({ rows: [], capped: false });
+
 const bits = (groups: number[]) => groups.reduce((mask, g) => (g <= MAX_MASK_GROUPS ? mask | (1 << (g - 1)) : mask), 0);
+
+/** Text ids up to `maxId` not in `ids`, when they are fewer than `ids` (ids are dense: an identity, never deleted). */
+function otherTexts(ids: number[], maxId: number): number[] | undefined {
+  if (ids.length * 2 <= maxId) return undefined;
+  const matched = new Set(ids);
+  const others: number[] = [];
+  for (let id = 1; id <= maxId; id++) if (!matched.has(id)) others.push(id);
+  return others;
+}
 
 /** Full-text matches for 'all' (every group) or, when nothing has all, 'any' (some group). */
 async function fullText(ctx: Context, q: string, counts: (m: Matches) => Promise<Counted>): Promise<Counted | undefined> {
   const plan = planQuery(q, await cachedSynonyms(ctx.db));
   if (plan.groups.length === 0) return undefined;
-  const [texts, agencies] = await Promise.all([
-    matchTexts(ctx.db, { any: plan.any, groups: plan.groups, titleGroups: plan.titleGroups }),
-    plan.groups.length <= MAX_MASK_GROUPS ? matchAgencies(ctx.db, { any: plan.any, groups: plan.groups }) : Promise.resolve([]),
-  ]);
+  const { texts, agencies, maxTextId } = await matchQuery(ctx.db, {
+    any: plan.any,
+    groups: plan.groups,
+    titleGroups: plan.titleGroups,
+    withAgencies: plan.groups.length <= MAX_MASK_GROUPS,
+  });
   const full = plan.groups.length <= MAX_MASK_GROUPS ? 2 ** plan.groups.length - 1 : -1;
   const textMasks = texts.map((t) => ({ id: t.id, mask: bits(t.groups) }));
   const tiers = new Map(texts.map((t) => [t.id, titleTier(t.name === q, t.title_hits)]));
@@ -109,13 +133,13 @@ async function fullText(ctx: Context, q: string, counts: (m: Matches) => Promise
   let last: Counted | undefined;
   for (const mode of modes) {
     const satisfied = (t: { groups: number[] }) => (mode === 'all' ? t.groups.length === plan.groups.length : t.groups.length > 0);
-    let viaAgency: TieredRow[] = [];
+    let viaAgency = NO_AGENCY_PATH;
     // Only agencies whose name completes some text's match (or matches on its own) can add documents.
     const textOnly = (mask: number) => (mode === 'all' ? mask === full : mask !== 0);
     const partial = [0, ...new Set(textMasks.map((t) => t.mask).filter((mask) => !textOnly(mask)))];
     const helpful = agencies.map((a) => ({ id: a.id, mask: bits(a.groups) })).filter((a) => partial.some((mask) => textOnly(mask | a.mask)));
     if (helpful.length > 0) {
-      const rows = await agencyMatches(ctx.db, {
+      viaAgency = agencyMatches(ctx.db, {
         agencies: helpful,
         texts: textMasks,
         full,
@@ -123,14 +147,17 @@ async function fullText(ctx: Context, q: string, counts: (m: Matches) => Promise
         scope: ctx.scope,
         filters: ctx.filters,
         limit: AGENCY_PATH_LIMIT + 1,
-      });
-      viaAgency = rows.map((r) => ({ ...r, tier: tiers.get(r.text_id) ?? titleTier(r.name === q, 0) }));
+      }).then((rows) => ({
+        rows: rows.slice(0, AGENCY_PATH_LIMIT).map((r) => ({ ...r, tier: tiers.get(r.text_id) ?? titleTier(r.name === q, 0) })),
+        capped: rows.length > AGENCY_PATH_LIMIT,
+      }));
     }
+    const matched = texts.filter(satisfied);
     last = await counts({
       mode,
-      texts: texts.filter(satisfied).map((t) => ({ id: t.id, tier: tiers.get(t.id)! })),
-      viaAgency: viaAgency.slice(0, AGENCY_PATH_LIMIT),
-      capped: viaAgency.length > AGENCY_PATH_LIMIT,
+      texts: matched.map((t) => ({ id: t.id, tier: tiers.get(t.id)! })),
+      otherTexts: otherTexts(matched.map((t) => t.id), maxTextId),
+      viaAgency,
     });
     if (last.total > 0) return last;
   }
@@ -151,7 +178,10 @@ interface Counted {
  */
 async function countAndPage(ctx: Context, m: Matches | null, page: { offset: number; size: number }): Promise<Counted> {
   const textIds = m === null ? null : m.texts.map((t) => t.id);
-  const tally = textIds !== null && textIds.length === 0 ? [] : await tallyCounts(ctx.db, { textIds, scope: ctx.scope, filters: ctx.filters, withAgencies: false });
+  const [tally, agencyPath] = await Promise.all([
+    textIds !== null && textIds.length === 0 ? [] : tallyCounts(ctx.db, { textIds, otherIds: m?.otherTexts, scope: ctx.scope, filters: ctx.filters }),
+    m?.viaAgency ?? NO_AGENCY_PATH,
+  ]);
   const perText = new Map<number, number>();
   const facets: FacetCount[] = [];
   const provinces = tally.filter((r) => r.facet === 'province');
@@ -161,37 +191,44 @@ async function countAndPage(ctx: Context, m: Matches | null, page: { offset: num
       if (ctx.scope || provinces.length <= 1) facets.push({ facet: 'jurisdiction', value: r.value, count: r.n });
     } else if (r.facet === 'province') {
       if (!ctx.scope && provinces.length > 1) facets.push({ facet: 'jurisdiction', value: r.value, count: r.n });
-    } else facets.push({ facet: r.facet, value: r.value, count: r.n });
+    } else facets.push({ facet: r.facet, value: r.value, count: r.n, name: r.name ?? undefined });
   }
-  const viaAgency = m?.viaAgency ?? [];
+  const viaAgency = agencyPath.rows;
   const facetRoot = ctx.scope?.code ?? (provinces.length === 1 ? provinces[0]!.value : undefined);
   facets.push(...facetCounts(viaAgency, facetRoot));
   const titleTotal = [...perText.values()].reduce((a, b) => a + b, 0);
   const total = titleTotal + viaAgency.length;
 
-  if (!tally.some((r) => r.facet === 'agency') && total > 0 && total - viaAgency.length <= AGENCY_FACET_LIMIT && textIds !== null) {
-    const counted = await agencyCounts(ctx.db, { textIds: [...perText.keys()], scope: ctx.scope, filters: ctx.filters });
-    facets.push(...counted.map((a): FacetCount => ({ facet: 'agency', value: String(a.id), count: a.n })));
-  }
+  // The agency facet of a small result and the page are read at the same time.
+  const countAgencies = !tally.some((r) => r.facet === 'agency') && total > 0 && total - viaAgency.length <= AGENCY_FACET_LIMIT && textIds !== null;
+  const [counted, hits] = await Promise.all([
+    countAgencies ? agencyCounts(ctx.db, { textIds: [...perText.keys()], scope: ctx.scope, filters: ctx.filters }) : [],
+    readPage(ctx, m, page, perText, viaAgency),
+  ]);
+  facets.push(...counted.map((a): FacetCount => ({ facet: 'agency', value: String(a.id), count: a.n, name: a.name })));
+  return { mode: m?.mode ?? 'browse', total, totalExact: !agencyPath.capped, hits, facets: await nameFacets(ctx.db, facets) };
+}
 
-  const named = nameFacets(ctx.db, facets);
-  let hits: CandidateRow[];
-  if (m === null) {
-    hits = await browseDocuments(ctx.db, { filters: ctx.filters, offset: page.offset, limit: page.size });
-  } else {
-    const tierOf = new Map(m.texts.map((t) => [t.id, t.tier]));
-    const tierCounts = new Map<number, number>();
-    const count = (tier: number, n: number) => tierCounts.set(tier, (tierCounts.get(tier) ?? 0) + n);
-    for (const [id, n] of perText) count(tierOf.get(id)!, n);
-    for (const r of viaAgency) count(r.tier, 1);
-    const { skip, tiers } = pageTiers(tierCounts, page.offset, page.size);
-    const limit = page.offset + page.size - skip;
-    const texts = m.texts.filter((t) => tiers.has(t.tier) && perText.has(t.id));
-    const top = texts.length === 0 ? [] : await topDocuments(ctx.db, { texts, scope: ctx.scope, filters: ctx.filters, limit });
-    const merged = rankRows([...top, ...viaAgency.filter((r) => tiers.has(r.tier))]);
-    hits = merged.slice(page.offset - skip, page.offset - skip + page.size);
-  }
-  return { mode: m?.mode ?? 'browse', total, totalExact: !(m?.capped ?? false), hits, facets: await named };
+/** One page: the tiers it overlaps, their texts' top documents and the agency-path rows, ranked. */
+async function readPage(
+  ctx: Context,
+  m: Matches | null,
+  page: { offset: number; size: number },
+  perText: Map<number, number>,
+  viaAgency: TieredRow[],
+): Promise<CandidateRow[]> {
+  if (m === null) return browseDocuments(ctx.db, { filters: ctx.filters, offset: page.offset, limit: page.size });
+  const tierOf = new Map(m.texts.map((t) => [t.id, t.tier]));
+  const tierCounts = new Map<number, number>();
+  const count = (tier: number, n: number) => tierCounts.set(tier, (tierCounts.get(tier) ?? 0) + n);
+  for (const [id, n] of perText) count(tierOf.get(id)!, n);
+  for (const r of viaAgency) count(r.tier, 1);
+  const { skip, tiers } = pageTiers(tierCounts, page.offset, page.size);
+  const limit = page.offset + page.size - skip;
+  const texts = m.texts.filter((t) => tiers.has(t.tier) && perText.has(t.id));
+  const top = texts.length === 0 ? [] : await topDocuments(ctx.db, { texts, scope: ctx.scope, filters: ctx.filters, limit });
+  const merged = rankRows([...top, ...viaAgency.filter((r) => tiers.has(r.tier))]);
+  return merged.slice(page.offset - skip, page.offset - skip + page.size);
 }
 
 /** Jurisdiction names are reference data: each process keeps the ones it has looked up. */
@@ -234,7 +271,7 @@ export async function searchItems(db: Queryable, params: SearchParams): Promise<
     if ((found === undefined || found.total === 0) && (await cachedTrigramUsable(db))) {
       const similar = await similarTexts(db, q, SIMILAR_LIMIT);
       // Similarity is the tier: more similar names first, then popularity.
-      const matched = similar.length === 0 ? undefined : await run({ mode: 'similar', texts: similar.map((s) => ({ id: s.id, tier: s.similarity })), viaAgency: [], capped: false });
+      const matched = similar.length === 0 ? undefined : await run({ mode: 'similar', texts: similar.map((s) => ({ id: s.id, tier: s.similarity })), viaAgency: NO_AGENCY_PATH });
       if (matched && matched.total > 0) found = matched;
     }
   }
