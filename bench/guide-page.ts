@@ -11,6 +11,7 @@ import { openDb, type Db } from '../src/platform/db/index.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { createLogger } from '../src/platform/log.js';
 import { seedDemo } from '../src/modules/demo/index.js';
+import { freePort } from '../test/support/free-port.js';
 
 /**
  * The item guide page against nginx: the app (demo catalogue on in-memory PGlite, rate limit off)
@@ -158,16 +159,6 @@ async function onPath(command: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * nginx in the foreground with everything (config, pid, logs, temp dirs) in `dir`, one worker and

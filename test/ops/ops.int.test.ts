@@ -6,7 +6,6 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,21 +15,12 @@ import { createLogger } from '../../src/platform/log.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { openTestDb } from '../support/db.js';
 import { blankDatabase, runOnestop, spawnOnestop, type BlankDatabase } from '../cli/run.js';
+import { freePort } from '../support/free-port.js';
 
 const onPostgres = !!process.env.DATABASE_URL;
 const ID_NUMBER = '330106199001011234';
 const MASKED_ID = '3301**********1234';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 interface Served {
   child: ChildProcess;

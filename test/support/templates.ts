@@ -4,6 +4,7 @@ import pg from 'pg';
 import { openDb, pgliteOf, type Db } from '../../src/platform/db/index.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { createLogger, type Logger } from '../../src/platform/log.js';
+import { isProcessAlive } from '../../src/platform/db/data-dir-lock.js';
 
 /**
  * Template databases for integration tests. A template is built at most once per test run, by the
@@ -174,7 +175,7 @@ export async function dropOrphanedPostgresDatabases(baseUrl: string, keepRunId?:
     const pid = ownerPid(name);
     if (pid === undefined) return false;
     if (keepRunId && name.endsWith(`_${keepRunId}`)) return false;
-    return !isAlive(pid);
+    return !isProcessAlive(pid);
   });
   for (const name of orphans) await dropPostgresDatabase(baseUrl, name);
   return orphans;
@@ -184,15 +185,6 @@ export async function dropOrphanedPostgresDatabases(baseUrl: string, keepRunId?:
 function ownerPid(name: string): number | undefined {
   const match = name.startsWith(TEMPLATE_PREFIX) ? /_(\d+)_[a-z0-9]+$/.exec(name) : /^onestop_t_(\d+)_/.exec(name);
   return match ? Number(match[1]) : undefined;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function isLocalServer(baseUrl: string): boolean {

@@ -25,7 +25,8 @@ export class DataDirLockedError extends Error {
   }
 }
 
-function isAlive(pid: number): boolean {
+/** True when a process with this pid exists (EPERM: it exists but belongs to another user). */
+export function isProcessAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -63,7 +64,7 @@ export function acquireDataDirLock(dataDir: string, holder: string): DataDirLock
       } catch {
         info = undefined;
       }
-      if (info && info.pid !== process.pid && isAlive(info.pid)) {
+      if (info && info.pid !== process.pid && isProcessAlive(info.pid)) {
         throw new DataDirLockedError(dataDir, info.pid, info.holder);
       }
       if (info && info.pid === process.pid) throw new DataDirLockedError(dataDir, info.pid, info.holder);
