@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -81,6 +82,7 @@ export async function benchGuidePage(options: GuidePageOptions = {}): Promise<Gu
     const config = loadConfig({
       NODE_ENV: 'production',
       ONESTOP_ALLOW_PGLITE_IN_PRODUCTION: '1', // the page comes from the page cache: the database is not what is measured
+      ONESTOP_DATA_KEY: crypto.randomBytes(32).toString('hex'),
       ONESTOP_DATA_DIR: workDir,
       LOG_LEVEL: logLevel,
     });

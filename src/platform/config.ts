@@ -20,7 +20,26 @@ const ZEnv = z.object({
   ONESTOP_PUBLIC_URL: z.string().url().optional(),
   ONESTOP_PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  ONESTOP_DATA_KEY: z.string().optional(),
 });
+
+/**
+ * The fixed key development and tests use when ONESTOP_DATA_KEY is unset. It is public (it is in the
+ * source), so it protects nothing: production refuses to start without a key of its own.
+ */
+export const DEV_DATA_KEY_TEXT = 'onestop-DEVELOPMENT-ONLY-key-32b';
+const devDataKey = () => Buffer.from(DEV_DATA_KEY_TEXT, 'utf8');
+
+/** A 32-byte key from 64 hex characters or base64 (standard or url-safe); undefined when it is neither. */
+export function parseDataKey(text: string): Buffer | undefined {
+  const trimmed = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const key = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (key.length === 32) return key;
+  }
+  return undefined;
+}
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -34,6 +53,8 @@ export interface Config {
   publicUrl: string;
   pageCacheEntries: number;
   logLevel: string;
+  /** 32-byte key for field encryption and lookup hashes (ONESTOP_DATA_KEY; a public dev key outside production). */
+  dataKey: Buffer;
 }
 
 export class ConfigError extends Error {}
@@ -53,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   return {
+    dataKey: resolveDataKey(e.ONESTOP_DATA_KEY, isProduction),
     env: e.NODE_ENV,
     isProduction,
     port: e.PORT,
@@ -64,4 +86,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pageCacheEntries: e.ONESTOP_PAGE_CACHE_ENTRIES,
     logLevel: e.LOG_LEVEL ?? (e.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
+}
+
+function resolveDataKey(text: string | undefined, isProduction: boolean): Buffer {
+  if (text === undefined || text === '') {
+    if (isProduction) {
+      throw new ConfigError(
+        'Refusing to start in production without ONESTOP_DATA_KEY: ID numbers and phones are encrypted with it.\n' +
+          'Generate one with `openssl rand -hex 32` and keep it safe: losing it loses the encrypted data.',
+      );
+    }
+    return devDataKey();
+  }
+  const key = parseDataKey(text);
+  if (!key) throw new ConfigError('Invalid configuration:\n  ONESTOP_DATA_KEY: must be 32 bytes as 64 hex characters or base64');
+  if (isProduction && key.equals(devDataKey())) {
+    throw new ConfigError('Refusing to start in production with the public development ONESTOP_DATA_KEY.');
+  }
+  return key;
 }

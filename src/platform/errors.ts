@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   bad_request: 400,
   query_too_long: 400,
   unauthenticated: 401,
+  invalid_credentials: 401,
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,

@@ -140,7 +140,7 @@ describe('onestop serve refuses a bad configuration', () => {
   });
 
   it.skipIf(onPostgres)('NODE_ENV=production starts on PGlite with ONESTOP_ALLOW_PGLITE_IN_PRODUCTION=1', { timeout: 90_000 }, async () => {
-    const served = await serve({ NODE_ENV: 'production', ONESTOP_ALLOW_PGLITE_IN_PRODUCTION: '1', ONESTOP_DATA_DIR: scratch });
+    const served = await serve({ NODE_ENV: 'production', ONESTOP_ALLOW_PGLITE_IN_PRODUCTION: '1', ONESTOP_DATA_KEY: 'ab'.repeat(32), ONESTOP_DATA_DIR: scratch });
     try {
       const res = await fetch(`${served.base}/healthz`);
       expect(res.status).toBe(200);

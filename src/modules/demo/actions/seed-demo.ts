@@ -2,6 +2,8 @@
 import type { Db } from '../../../platform/db/index.js';
 import type { Logger } from '../../../platform/log.js';
 import { isCatalogueEmpty, loadCatalogue, type CatalogueData } from '../../catalog/index.js';
+import { seedLegalPersons } from '../../legalpersons/index.js';
+import { seedPopulation } from '../../population/index.js';
 import { generateDemoCatalogue } from '../generate.js';
 
 export interface SeedResult {
@@ -10,6 +12,12 @@ export interface SeedResult {
   basicItems: number;
   items: number;
   ms: number;
+}
+
+/** The synthetic base registries (人口基础库, 法人基础库) that identity verification checks against; idempotent. */
+async function seedBaseRegistries(db: Db): Promise<void> {
+  await seedPopulation(db);
+  await seedLegalPersons(db);
 }
 
 function seedResult(data: CatalogueData, started: number): SeedResult {
@@ -27,6 +35,7 @@ export async function seedDemo(db: Db, logger: Logger): Promise<SeedResult> {
   const started = performance.now();
   const data = generateDemoCatalogue();
   await loadCatalogue(db, data, { actor: 'system:demo-seed' });
+  await seedBaseRegistries(db);
   const result = seedResult(data, started);
   logger.debug(result, 'demo seed');
   return result;
@@ -42,6 +51,7 @@ export async function seedDemoIfEmpty(db: Db, logger: Logger): Promise<SeedResul
   const started = performance.now();
   const data = generateDemoCatalogue();
   if (!(await loadCatalogue(db, data, { actor: 'system:demo-seed', onlyIfEmpty: true }))) return null;
+  await seedBaseRegistries(db);
   const result = seedResult(data, started);
   logger.debug(result, 'demo seed');
   return result;
