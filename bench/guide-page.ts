@@ -8,6 +8,7 @@ import { promisify } from 'node:util';
 import { pino } from 'pino';
 import { createApp, type App } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
+import { FieldCrypto } from '../src/platform/crypto.js';
 import { openDb, type Db } from '../src/platform/db/index.js';
 import { migrate } from '../src/platform/db/migrate.js';
 import { createLogger } from '../src/platform/log.js';
@@ -77,8 +78,6 @@ export async function benchGuidePage(options: GuidePageOptions = {}): Promise<Gu
     log('starting the app: demo catalogue on in-memory PGlite …');
     db = await openDb({});
     await migrate(db);
-    const seeded = await seedDemo(db, createLogger('silent'));
-    log(`  seeded ${seeded.items} items in ${(seeded.ms / 1000).toFixed(1)} s`);
     const config = loadConfig({
       NODE_ENV: 'production',
       ONESTOP_ALLOW_PGLITE_IN_PRODUCTION: '1', // the page comes from the page cache: the database is not what is measured
@@ -86,6 +85,8 @@ export async function benchGuidePage(options: GuidePageOptions = {}): Promise<Gu
       ONESTOP_DATA_DIR: workDir,
       LOG_LEVEL: logLevel,
     });
+    const seeded = await seedDemo(db, new FieldCrypto(config.dataKey), createLogger('silent'));
+    log(`  seeded ${seeded.items} items in ${(seeded.ms / 1000).toFixed(1)} s`);
     const logFile = path.join(workDir, 'onestop.log');
     const logger = createLogger(logLevel, logLevel === 'silent' ? undefined : pino.destination({ dest: logFile, sync: true }));
     app = await createApp({ config, db, logger, apiRateLimit: 0 });

@@ -8,6 +8,7 @@ import type { Logger } from './platform/log.js';
 import { PageCache } from './platform/page-cache.js';
 import { watchGenerations } from './platform/generation.js';
 import { createHttpServer, type HttpServer } from './platform/http/server.js';
+import { registerCsrf } from './platform/http/csrf.js';
 import type { ModuleContext } from './platform/context.js';
 import { renderErrorPage } from './web/error-page.js';
 import { registerCatalog } from './modules/catalog/index.js';
@@ -40,6 +41,7 @@ export async function createApp(deps: { config: Config; db: Db; logger: Logger; 
     pageCache,
   });
   const context: ModuleContext = { config, db, logger, pageCache };
+  registerCsrf(http, { dataKey: config.dataKey, secure: config.isProduction });
 
   http.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   http.get('/readyz', { schema: { hide: true } }, async (_req, reply) => {

@@ -1,4 +1,5 @@
 import type { Config } from './platform/config.js';
+import { FieldCrypto } from './platform/crypto.js';
 import { openDb } from './platform/db/index.js';
 import { migrate } from './platform/db/migrate.js';
 import { createLogger } from './platform/log.js';
@@ -16,7 +17,7 @@ export async function serve(config: Config): Promise<void> {
   const applied = await migrate(db);
   if (applied.length) logger.info({ applied }, 'migrations applied');
   if (config.demo) {
-    const seeded = await seedDemoIfEmpty(db, logger);
+    const seeded = await seedDemoIfEmpty(db, new FieldCrypto(config.dataKey), logger);
     if (seeded) logger.info(seeded, 'demo catalogue seeded');
   }
   const app = await createApp({ config, db, logger });

@@ -21,6 +21,13 @@ const ZEnv = z.object({
   ONESTOP_PAGE_CACHE_ENTRIES: z.coerce.number().int().min(0).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
   ONESTOP_DATA_KEY: z.string().optional(),
+  ONESTOP_MAIL_ADAPTER: z.enum(['log', 'smtp']).default('log'),
+  ONESTOP_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  ONESTOP_MAIL_FROM: z.string().min(3).default('onestop <no-reply@localhost>'),
 });
 
 /**
@@ -55,6 +62,12 @@ export interface Config {
   logLevel: string;
   /** 32-byte key for field encryption and lookup hashes (ONESTOP_DATA_KEY; a public dev key outside production). */
   dataKey: Buffer;
+  /** How e-mail leaves the outbox (ONESTOP_MAIL_ADAPTER): `log` writes a log line, `smtp` sends through smtpUrl. */
+  mailAdapter: 'log' | 'smtp';
+  /** smtp://user:pass@host:port (ONESTOP_SMTP_URL); required with the smtp adapter. */
+  smtpUrl: string | undefined;
+  /** The From of outgoing e-mail (ONESTOP_MAIL_FROM). */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {}
@@ -73,8 +86,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         'Set DATABASE_URL to a PostgreSQL server, or set ONESTOP_ALLOW_PGLITE_IN_PRODUCTION=1 to accept the risk.',
     );
   }
+  if (e.ONESTOP_MAIL_ADAPTER === 'smtp' && !e.ONESTOP_SMTP_URL) {
+    throw new ConfigError('Invalid configuration:\n  ONESTOP_SMTP_URL: required when ONESTOP_MAIL_ADAPTER=smtp (smtp://user:pass@host:port)');
+  }
   return {
     dataKey: resolveDataKey(e.ONESTOP_DATA_KEY, isProduction),
+    mailAdapter: e.ONESTOP_MAIL_ADAPTER,
+    smtpUrl: e.ONESTOP_SMTP_URL,
+    mailFrom: e.ONESTOP_MAIL_FROM,
     env: e.NODE_ENV,
     isProduction,
     port: e.PORT,

@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   query_too_long: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  totp_invalid: 401,
+  level_too_low: 403,
   forbidden: 403,
   csrf_failed: 403,
   not_found: 404,

@@ -16,7 +16,10 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, er
   for (const [name, value] of Object.entries(error.headers ?? {})) reply.header(name, value);
   const status = error.status;
   const heading = m.error.heading[status] ?? m.error.title(status);
-  const explanation = m.error.explain[status] ?? m.error.explainDefault;
+  const explanation = m.error.explainCode[error.code] ?? m.error.explain[status] ?? m.error.explainDefault;
+  // After a refused form post, a way back to the form: every form's action URL leads back to it with GET.
+  const path = request.url.split('?')[0]!;
+  const back = request.method !== 'GET' && request.method !== 'HEAD' && path.startsWith('/') && !path.startsWith('//') && !path.includes('\\') ? path : null;
   return renderPage(
     reply,
     <Layout env={env} title={heading} section="none" hideHeaderSearch>
@@ -40,6 +43,11 @@ export function renderErrorPage(request: FastifyRequest, reply: FastifyReply, er
         ) : null}
         <SearchForm m={m} id="error-search" large />
         <ul class="error-links">
+          {back ? (
+            <li>
+              <a href={back}>{m.error.goBack}</a>
+            </li>
+          ) : null}
           <li>
             <a href="/">{m.error.goHome}</a>
           </li>

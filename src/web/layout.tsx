@@ -12,6 +12,77 @@ export interface ViewEnv {
   region: { code: string; name: string } | null;
   /** Path and query of this page, for the preference switches. */
   url: string;
+  /** The signed-in account, when there is one (never on cached anonymous pages). */
+  viewer?: Viewer | null;
+  /** The CSRF token for the header's sign-out form; given with a viewer. */
+  csrfToken?: string;
+}
+
+/** What the header shows about the signed-in account (a subset of identity's Principal). */
+export interface Viewer {
+  name: string;
+  actingAs: { uscc: string; name: string; role: 'representative' | 'agent' } | null;
+}
+
+/** Pages after which signing in should not come back (the sign-in flow itself). */
+const NO_RETURN = /^\/(login|logout|register|password-reset)(\/|\?|$)/;
+
+/** The header's account links: sign in / register, or the account and a sign-out button. */
+function AccountLinks({ env, here }: { env: ViewEnv; here: string }) {
+  const { m, viewer } = env;
+  if (!viewer) {
+    const next = NO_RETURN.test(here) || here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+    return (
+      <ul class="account-links">
+        <li>
+          <a href={`/login${next}`}>{m.identity.signIn}</a>
+        </li>
+        <li>
+          <a href="/register">{m.identity.signUp}</a>
+        </li>
+      </ul>
+    );
+  }
+  return (
+    <ul class="account-links">
+      <li>
+        <a href="/account">
+          <span class="account-name">{viewer.name}</span>
+          <span class="visually-hidden">{m.colon}</span> {m.identity.myAccount}
+        </a>
+      </li>
+      {env.csrfToken ? (
+        <li>
+          <form method="post" action="/logout" class="inline-form">
+            <input type="hidden" name="_csrf" value={env.csrfToken} />
+            <button type="submit" class="link-button">
+              {m.identity.signOut}
+            </button>
+          </form>
+        </li>
+      ) : null}
+    </ul>
+  );
+}
+
+/** "The portal says so at all times": while a person acts for a company, every page shows it. */
+function ActingAsBanner({ env }: { env: ViewEnv }) {
+  const acting = env.viewer?.actingAs;
+  if (!acting) return null;
+  const { m } = env;
+  return (
+    <section class="acting-banner" aria-label={m.identity.actingAsLabel}>
+      <div class="container">
+        <p>
+          <strong>{m.identity.actingAs(acting.name, m.identity.actingRole[acting.role] ?? acting.role)}</strong>
+          <span class="acting-uscc">
+            {m.inParens(`${m.identity.usccShort}${m.colon}${acting.uscc}`)}
+          </span>{' '}
+          <a href="/account/companies">{m.identity.switchIdentity}</a>
+        </p>
+      </div>
+    </section>
+  );
 }
 
 /** Top-level sections; the page passes the one it belongs to so the menu marks it with aria-current. */
@@ -92,6 +163,7 @@ export function Layout({ env, title, section, hideHeaderSearch, bodyClass, child
                   </a>
                 </li>
               </ul>
+              <AccountLinks env={env} here={here} />
             </div>
           </div>
           <nav class="main-nav" aria-label={m.nav.label}>
@@ -111,6 +183,7 @@ export function Layout({ env, title, section, hideHeaderSearch, bodyClass, child
             </div>
           )}
         </header>
+        <ActingAsBanner env={env} />
         <main id="main" class="container" tabIndex={-1}>
           {children}
         </main>

@@ -63,6 +63,25 @@ describe('onestop (the command line)', () => {
     expect(published[0]!.n).toBe(counts.items);
   });
 
+  it('demo accounts --json lists every demo account, each of which the README lists too', async () => {
+    const res = await run('demo', 'accounts', '--json');
+    expect(res.code).toBe(0);
+    const accounts = JSON.parse(res.stdout) as { username: string; password: string; kind: string; totpSecret?: string; roles?: string[]; agency?: { jurisdiction: string } }[];
+    expect(new Set(accounts.map((a) => a.kind))).toEqual(new Set(['person', 'company', 'staff']));
+    const staff = accounts.filter((a) => a.kind === 'staff');
+    // Every role in agencies of the province, a city and a district.
+    expect(new Set(staff.flatMap((a) => a.roles))).toEqual(
+      new Set(['window_clerk', 'handler', 'reviewer', 'approver', 'agency_admin', 'catalogue_reviewer', 'supervisor', 'platform_admin']),
+    );
+    expect(new Set(staff.map((a) => a.agency!.jurisdiction))).toEqual(new Set(['330000', '330100', '330106']));
+    const readme = fs.readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    for (const a of accounts) {
+      expect(readme, a.username).toContain(`\`${a.username}\``);
+      expect(readme, a.username).toContain(a.password);
+      if (a.totpSecret) expect(readme, a.username).toContain(a.totpSecret);
+    }
+  });
+
   it('items export writes every published item, and --jurisdiction 330106 only that district and below', { timeout: 60_000 }, async () => {
     const all = await run('items', 'export', file('all.json'));
     expect(all.code).toBe(0);

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoIfEmpty } from '../../src/modules/demo/index.js';
+import { loadConfig } from '../../src/platform/config.js';
+import { FieldCrypto } from '../../src/platform/crypto.js';
 import { openDb } from '../../src/platform/db/index.js';
 import { createLogger } from '../../src/platform/log.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -224,7 +226,8 @@ describe.skipIf(!onPostgres)('the demo seed when servers start together (Postgre
     const second = await openDb({ databaseUrl: testDb.databaseUrl, poolSize: 2 });
     try {
       const logger = createLogger('silent');
-      const results = await Promise.all([seedDemoIfEmpty(first, logger), seedDemoIfEmpty(second, logger)]);
+      const fields = new FieldCrypto(loadConfig({ NODE_ENV: 'test' }).dataKey);
+      const results = await Promise.all([seedDemoIfEmpty(first, fields, logger), seedDemoIfEmpty(second, fields, logger)]);
       const seeded = results.filter((r) => r !== null);
       expect(seeded).toHaveLength(1);
       const [counts] = await testDb.db.query<{ items: number; versions: number; documents: number; loads: number }>(

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
+import { loadConfig } from '../../src/platform/config.js';
+import { FieldCrypto } from '../../src/platform/crypto.js';
 import { openDb, pgliteOf, type Db } from '../../src/platform/db/index.js';
 import { migrate } from '../../src/platform/db/migrate.js';
 import { createLogger, type Logger } from '../../src/platform/log.js';
@@ -30,14 +32,15 @@ async function prepare(db: Db, seed: Seed, logger: Logger): Promise<void> {
   await migrate(db);
   if (seed === 'empty') return;
   const demo = (await import('../../src/modules/demo/index.js')) as Record<string, unknown>;
-  const seedDemo = demo.seedDemo as ((db: Db, logger: Logger) => Promise<{ items: number; ms: number }>) | undefined;
+  const seedDemo = demo.seedDemo as ((db: Db, fields: FieldCrypto, logger: Logger) => Promise<{ items: number; ms: number }>) | undefined;
   if (typeof seedDemo !== 'function') {
     throw new Error(
-      "createTestApp({ seed: 'demo' }): src/modules/demo/index.ts does not export seedDemo(db, logger) yet. " +
+      "createTestApp({ seed: 'demo' }): src/modules/demo/index.ts does not export seedDemo(db, fields, logger) yet. " +
         "Use seed: 'empty' until the demo module lands.",
     );
   }
-  await seedDemo(db, logger);
+  // Hashed under the key createTestApp's config has (the development key, unless a test overrides it).
+  await seedDemo(db, new FieldCrypto(loadConfig({ NODE_ENV: 'test' }).dataKey), logger);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestDb, type TestDb } from '../../../test/support/db.js';
 import { AppError } from '../../platform/errors.js';
+import { browseItems } from '../search/index.js';
 import { exportItems, getItemGuide, getJurisdiction, importDivisions, importItems, isCatalogueEmpty, loadCatalogue } from './index.js';
 import { COUNTY, FOOD_LICENCE, XIHU_MARKET_USCC, largeCatalogue, sampleCatalogue } from './testing/fixtures.js';
 
@@ -59,7 +60,11 @@ describe('importDivisions', () => {
     fs.writeFileSync(path.join(dir, 'cities.csv'), 'code,name,provinceCode\n3301,"杭州市",33\n');
     fs.writeFileSync(path.join(dir, 'areas.csv'), 'code,name,cityCode,provinceCode\n330106,"西湖区",3301,33\n');
     fs.writeFileSync(path.join(dir, 'streets.csv'), 'code,name,areaCode,provinceCode,cityCode\n330106001,"北山街道",330106,33,3301\n');
+    // Search scopes by what the catalogue hands it: an unknown township is a 404 until it is imported.
+    const browse = () => browseItems(t.db, { jurisdiction: '330106001', page: 1, pageSize: 10 });
+    await expect(browse()).rejects.toMatchObject({ code: 'not_found' });
     const first = await importDivisions(t.db, dir, { progress: false });
+    expect(await browse()).toMatchObject({ total: 0, items: [] });
     expect(first).toMatchObject({ provinces: 1, cities: 1, counties: 1, townships: 1 });
     const second = await importDivisions(t.db, dir, { progress: false });
     expect(second).toMatchObject({ provinces: 1, cities: 1, counties: 1, townships: 1 });

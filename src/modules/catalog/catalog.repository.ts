@@ -2,6 +2,7 @@
  * All SQL of the catalogue module. Reads assemble the shapes of model.ts; writes take arrays so that
  * one code path serves a single edit and a bulk load (one statement per batch via jsonb_to_recordset).
  */
+import { inBatches, insertFromJson, queryInBatches, type JsonColumns } from '../../platform/db/batches.js';
 import type { Queryable } from '../../platform/db/index.js';
 import type { Agency, BasicItem, CodeEntry, ItemElements, ItemGuide, Jurisdiction } from './model.js';
 
@@ -9,12 +10,6 @@ import type { Agency, BasicItem, CodeEntry, ItemElements, ItemGuide, Jurisdictio
 const BATCH_ROWS = 2000;
 
 export type VersionStatus = 'draft' | 'in_review' | 'published' | 'superseded';
-
-function chunks<T>(rows: readonly T[], size = BATCH_ROWS): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
-  return out;
-}
 
 const json = (value: unknown) => JSON.stringify(value);
 const isoOrNull = (value: unknown) => (value instanceof Date ? value.toISOString() : value == null ? null : String(value));
@@ -72,18 +67,25 @@ export async function jurisdictionAncestors(q: Queryable, codes: readonly string
   return new Map(rows.map((r) => [r.code, r.ancestors]));
 }
 
+/** Every jurisdiction with its path, parents first (to rebuild the search index's copy). */
+export async function allJurisdictions(q: Queryable): Promise<JurisdictionRow[]> {
+  return q.query<JurisdictionRow>(
+    `SELECT code, name, level, parent_code AS "parentCode", ancestors FROM catalog.jurisdiction ORDER BY cardinality(ancestors), code`,
+  );
+}
+
 /** Insert or update jurisdictions; parents must come before their children in `rows`. Returns rows written. */
 export async function upsertJurisdictions(q: Queryable, rows: readonly JurisdictionRow[], batchSize = BATCH_ROWS): Promise<number> {
-  for (const batch of chunks(rows, batchSize)) {
-    await q.query(
-      `INSERT INTO catalog.jurisdiction (code, name, level, parent_code, ancestors)
-       SELECT x.code, x.name, x.level, x."parentCode", x.ancestors
-         FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, level text, "parentCode" text, ancestors text[])
-       ON CONFLICT (code) DO UPDATE
-         SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, ancestors = EXCLUDED.ancestors`,
-      [json(batch)],
-    );
-  }
+  await queryInBatches(
+    q,
+    `INSERT INTO catalog.jurisdiction (code, name, level, parent_code, ancestors)
+     SELECT x.code, x.name, x.level, x."parentCode", x.ancestors
+       FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, level text, "parentCode" text, ancestors text[])
+     ON CONFLICT (code) DO UPDATE
+       SET name = EXCLUDED.name, level = EXCLUDED.level, parent_code = EXCLUDED.parent_code, ancestors = EXCLUDED.ancestors`,
+    rows,
+    batchSize,
+  );
   return rows.length;
 }
 
@@ -160,32 +162,30 @@ export async function listAgencies(q: Queryable, options: { jurisdiction: string
 
 /** Insert or update agencies by USCC, then link parents given by USCC. Returns USCC → id. */
 export async function upsertAgencies(q: Queryable, agencies: readonly AgencyInput[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const batch of chunks(agencies)) {
-    const rows = await q.query<{ id: number; uscc: string }>(
-      `INSERT INTO catalog.agency (uscc, name, jurisdiction_code, parent_id, nature, address, hours, consultation_phone, complaint_phone)
-       SELECT x.uscc, x.name, x."jurisdictionCode", x."parentId", x.nature, x.address, x.hours, x."consultationPhone", x."complaintPhone"
-         FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, name text, "jurisdictionCode" text, "parentId" bigint, nature text,
-              address text, hours text, "consultationPhone" text, "complaintPhone" text)
-       ON CONFLICT (uscc) DO UPDATE
-         SET name = EXCLUDED.name, jurisdiction_code = EXCLUDED.jurisdiction_code, nature = EXCLUDED.nature, address = EXCLUDED.address,
-             hours = EXCLUDED.hours, consultation_phone = EXCLUDED.consultation_phone, complaint_phone = EXCLUDED.complaint_phone
-       RETURNING id, uscc`,
-      [json(batch.map((a) => ({ ...a, parentId: a.parentId ?? null })))],
-    );
-    for (const r of rows) ids.set(r.uscc, r.id);
-  }
+  const rows = await queryInBatches<{ id: number; uscc: string }>(
+    q,
+    `INSERT INTO catalog.agency (uscc, name, jurisdiction_code, parent_id, nature, address, hours, consultation_phone, complaint_phone)
+     SELECT x.uscc, x.name, x."jurisdictionCode", x."parentId", x.nature, x.address, x.hours, x."consultationPhone", x."complaintPhone"
+       FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, name text, "jurisdictionCode" text, "parentId" bigint, nature text,
+            address text, hours text, "consultationPhone" text, "complaintPhone" text)
+     ON CONFLICT (uscc) DO UPDATE
+       SET name = EXCLUDED.name, jurisdiction_code = EXCLUDED.jurisdiction_code, nature = EXCLUDED.nature, address = EXCLUDED.address,
+           hours = EXCLUDED.hours, consultation_phone = EXCLUDED.consultation_phone, complaint_phone = EXCLUDED.complaint_phone
+     RETURNING id, uscc`,
+    agencies.map((a) => ({ ...a, parentId: a.parentId ?? null })),
+    BATCH_ROWS,
+  );
   const parents = agencies.filter((a) => a.parentUscc).map((a) => ({ uscc: a.uscc, parentUscc: a.parentUscc }));
-  for (const batch of chunks(parents)) {
-    await q.query(
-      `UPDATE catalog.agency a SET parent_id = p.id
-         FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, "parentUscc" text)
-         JOIN catalog.agency p ON p.uscc = x."parentUscc"
-        WHERE a.uscc = x.uscc`,
-      [json(batch)],
-    );
-  }
-  return ids;
+  await queryInBatches(
+    q,
+    `UPDATE catalog.agency a SET parent_id = p.id
+       FROM jsonb_to_recordset($1::jsonb) AS x(uscc text, "parentUscc" text)
+       JOIN catalog.agency p ON p.uscc = x."parentUscc"
+      WHERE a.uscc = x.uscc`,
+    parents,
+    BATCH_ROWS,
+  );
+  return new Map(rows.map((r) => [r.uscc, r.id]));
 }
 
 export async function agencyIdsByUscc(q: Queryable, usccs: readonly string[]): Promise<Map<string, number>> {
@@ -236,19 +236,19 @@ export async function agencyPowerCounts(q: Queryable, options: { jurisdiction: s
 export async function upsertBasicItems(q: Queryable, items: readonly BasicItem[]): Promise<void> {
   // Main items before sub-items, so that a sub-item's parent exists when it is inserted.
   const ordered = [...items].sort((a, b) => Number(a.parentCode !== null) - Number(b.parentCode !== null));
-  for (const batch of chunks(ordered)) {
-    await q.query(
-      `INSERT INTO catalog.basic_item (code, name, type_code, legal_basis, levels, status, version, parent_code)
-       SELECT x.code, x.name, x."typeCode", x."legalBasis", x.levels, x.status, x.version, x."parentCode"
-         FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, "typeCode" text, "legalBasis" text, levels text[],
-              status text, version int, "parentCode" text)
-       ON CONFLICT (code) DO UPDATE
-         SET name = EXCLUDED.name, type_code = EXCLUDED.type_code, legal_basis = EXCLUDED.legal_basis, levels = EXCLUDED.levels,
-             status = EXCLUDED.status, version = EXCLUDED.version, parent_code = EXCLUDED.parent_code
-         WHERE catalog.basic_item.version < EXCLUDED.version`,
-      [json(batch)],
-    );
-  }
+  await queryInBatches(
+    q,
+    `INSERT INTO catalog.basic_item (code, name, type_code, legal_basis, levels, status, version, parent_code)
+     SELECT x.code, x.name, x."typeCode", x."legalBasis", x.levels, x.status, x.version, x."parentCode"
+       FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, "typeCode" text, "legalBasis" text, levels text[],
+            status text, version int, "parentCode" text)
+     ON CONFLICT (code) DO UPDATE
+       SET name = EXCLUDED.name, type_code = EXCLUDED.type_code, legal_basis = EXCLUDED.legal_basis, levels = EXCLUDED.levels,
+           status = EXCLUDED.status, version = EXCLUDED.version, parent_code = EXCLUDED.parent_code
+       WHERE catalog.basic_item.version < EXCLUDED.version`,
+    ordered,
+    BATCH_ROWS,
+  );
 }
 
 export async function basicItemTypes(q: Queryable, codes: readonly string[]): Promise<Map<string, string>> {
@@ -308,19 +308,17 @@ export interface ItemInput {
 
 /** Create the items that do not exist yet; returns implementation code → id for all of them. */
 export async function ensureItems(q: Queryable, items: readonly ItemInput[]): Promise<Map<string, number>> {
-  const ids = new Map<string, number>();
-  for (const batch of chunks(items)) {
-    const rows = await q.query<{ id: number; implementation_code: string }>(
-      `INSERT INTO catalog.item (implementation_code, basic_code, agency_id, level, popularity)
-       SELECT x."implementationCode", x."basicCode", x."agencyId", x.level, coalesce(x.popularity, 0)
-         FROM jsonb_to_recordset($1::jsonb) AS x("implementationCode" text, "basicCode" text, "agencyId" bigint, level text, popularity int)
-       ON CONFLICT (implementation_code) DO UPDATE SET implementation_code = EXCLUDED.implementation_code
-       RETURNING id, implementation_code`,
-      [json(batch)],
-    );
-    for (const r of rows) ids.set(r.implementation_code, r.id);
-  }
-  return ids;
+  const rows = await queryInBatches<{ id: number; implementation_code: string }>(
+    q,
+    `INSERT INTO catalog.item (implementation_code, basic_code, agency_id, level, popularity)
+     SELECT x."implementationCode", x."basicCode", x."agencyId", x.level, coalesce(x.popularity, 0)
+       FROM jsonb_to_recordset($1::jsonb) AS x("implementationCode" text, "basicCode" text, "agencyId" bigint, level text, popularity int)
+     ON CONFLICT (implementation_code) DO UPDATE SET implementation_code = EXCLUDED.implementation_code
+     RETURNING id, implementation_code`,
+    items,
+    BATCH_ROWS,
+  );
+  return new Map(rows.map((r) => [r.implementation_code, r.id]));
 }
 
 export interface VersionInput {
@@ -350,24 +348,23 @@ function versionColumns(v: VersionInput) {
  * once per call). Child rows are written too. Returns the new version ids in input order.
  */
 export async function insertVersions(q: Queryable, versions: readonly VersionInput[]): Promise<number[]> {
-  const ids: number[] = [];
-  for (const batch of chunks(versions)) {
-    const rows = await q.query<{ id: number; item_id: number }>(
-      `INSERT INTO catalog.item_version (item_id, version, status, name, body_nature, power_source, case_type, online_depth, visits,
-              service_objects, person_topics, business_topics, convenience_topics, elements, stars, submitted_at, published_at)
-       SELECT x."itemId", coalesce((SELECT max(v.version) FROM catalog.item_version v WHERE v.item_id = x."itemId"), 0) + 1,
-              x.status, x.name, x."bodyNature", x."powerSource", x."caseType", x."onlineDepth", x.visits,
-              x."serviceObjects", x."personTopics", x."businessTopics", x."convenienceTopics", x.rest, x.stars,
-              CASE WHEN x.status <> 'draft' THEN now() END, CASE WHEN x.status = 'published' THEN now() END
-         FROM jsonb_to_recordset($1::jsonb) AS x("itemId" bigint, status text, name text, "bodyNature" text, "powerSource" text,
-              "caseType" text, "onlineDepth" text, visits int, "serviceObjects" text[], "personTopics" text[], "businessTopics" text[],
-              "convenienceTopics" text[], rest jsonb, stars smallint)
-       RETURNING id, item_id`,
-      [json(batch.map(versionColumns))],
-    );
-    const byItem = new Map(rows.map((r) => [r.item_id, r.id]));
-    ids.push(...batch.map((v) => byItem.get(v.itemId)!));
-  }
+  const rows = await queryInBatches<{ id: number; item_id: number }>(
+    q,
+    `INSERT INTO catalog.item_version (item_id, version, status, name, body_nature, power_source, case_type, online_depth, visits,
+            service_objects, person_topics, business_topics, convenience_topics, elements, stars, submitted_at, published_at)
+     SELECT x."itemId", coalesce((SELECT max(v.version) FROM catalog.item_version v WHERE v.item_id = x."itemId"), 0) + 1,
+            x.status, x.name, x."bodyNature", x."powerSource", x."caseType", x."onlineDepth", x.visits,
+            x."serviceObjects", x."personTopics", x."businessTopics", x."convenienceTopics", x.rest, x.stars,
+            CASE WHEN x.status <> 'draft' THEN now() END, CASE WHEN x.status = 'published' THEN now() END
+       FROM jsonb_to_recordset($1::jsonb) AS x("itemId" bigint, status text, name text, "bodyNature" text, "powerSource" text,
+            "caseType" text, "onlineDepth" text, visits int, "serviceObjects" text[], "personTopics" text[], "businessTopics" text[],
+            "convenienceTopics" text[], rest jsonb, stars smallint)
+     RETURNING id, item_id`,
+    versions.map(versionColumns),
+    BATCH_ROWS,
+  );
+  const byItem = new Map(rows.map((r) => [r.item_id, r.id]));
+  const ids = versions.map((v) => byItem.get(v.itemId)!);
   await insertChildren(
     q,
     versions.map((v, i) => ({ versionId: ids[i]!, elements: v.elements })),
@@ -393,68 +390,43 @@ export async function replaceDraftContent(q: Queryable, versionId: number, versi
 }
 
 async function insertChildren(q: Queryable, versions: readonly { versionId: number; elements: ItemElements }[]): Promise<void> {
-  const materials = versions.flatMap(({ versionId, elements }) =>
-    elements.materials.map((m, position) => ({
-      versionId, position, name: m.name, kind: m.kind, form: m.form, required: m.required, blankForm: m.blankForm ?? null,
-      sample: m.sample ?? null, sourceChannel: m.sourceChannel, copies: m.copies, notes: m.notes ?? null,
-      licenceType: m.licenceType ?? null, sharedData: m.sharedData ?? false,
-    })),
-  );
-  for (const batch of chunks(materials)) {
-    await q.query(
-      `INSERT INTO catalog.item_material (version_id, position, name, kind, form, required, blank_form, sample, source_channel, copies,
-              notes, licence_type, shared_data)
-       SELECT x."versionId", x.position, x.name, x.kind, x.form, x.required, x."blankForm", x.sample, x."sourceChannel", x.copies,
-              x.notes, x."licenceType", x."sharedData"
-         FROM jsonb_to_recordset($1::jsonb) AS x("versionId" bigint, position int, name text, kind text, form text, required boolean,
-              "blankForm" text, sample text, "sourceChannel" text, copies int, notes text, "licenceType" text, "sharedData" boolean)`,
-      [json(batch)],
+  // Each child table: version_id and position, then the child's own columns (row keys = column names).
+  const insert = <T>(table: string, columns: JsonColumns, children: (e: ItemElements) => readonly T[], toRow: (child: T) => object) =>
+    queryInBatches(
+      q,
+      insertFromJson(table, { version_id: 'bigint', position: 'int', ...columns }),
+      versions.flatMap(({ versionId, elements }) => children(elements).map((c, position) => ({ version_id: versionId, position, ...toRow(c) }))),
+      BATCH_ROWS,
     );
-  }
-  const fees = versions.flatMap(({ versionId, elements }) =>
-    elements.fees.map((f, position) => ({ versionId, position, name: f.name, standard: f.standard, legalBasis: f.legalBasis, reductions: f.reductions ?? null })),
+  await insert(
+    'catalog.item_material',
+    { name: 'text', kind: 'text', form: 'text', required: 'boolean', blank_form: 'text', sample: 'text', source_channel: 'text', copies: 'int',
+      notes: 'text', licence_type: 'text', shared_data: 'boolean' },
+    (e) => e.materials,
+    (m) => ({
+      name: m.name, kind: m.kind, form: m.form, required: m.required, blank_form: m.blankForm ?? null, sample: m.sample ?? null,
+      source_channel: m.sourceChannel, copies: m.copies, notes: m.notes ?? null, licence_type: m.licenceType ?? null, shared_data: m.sharedData ?? false,
+    }),
   );
-  for (const batch of chunks(fees)) {
-    await q.query(
-      `INSERT INTO catalog.item_fee (version_id, position, name, standard, legal_basis, reductions)
-       SELECT x."versionId", x.position, x.name, x.standard, x."legalBasis", x.reductions
-         FROM jsonb_to_recordset($1::jsonb) AS x("versionId" bigint, position int, name text, standard text, "legalBasis" text, reductions text)`,
-      [json(batch)],
-    );
-  }
-  const links = versions.flatMap(({ versionId, elements }) =>
-    elements.links.map((l, position) => ({ versionId, position, name: l.name, unit: l.unit, timeLimit: l.timeLimit, role: l.role ?? null })),
+  await insert(
+    'catalog.item_fee',
+    { name: 'text', standard: 'text', legal_basis: 'text', reductions: 'text' },
+    (e) => e.fees,
+    (f) => ({ name: f.name, standard: f.standard, legal_basis: f.legalBasis, reductions: f.reductions ?? null }),
   );
-  for (const batch of chunks(links)) {
-    await q.query(
-      `INSERT INTO catalog.item_link (version_id, position, name, unit, time_limit, role)
-       SELECT x."versionId", x.position, x.name, x.unit, x."timeLimit", x.role
-         FROM jsonb_to_recordset($1::jsonb) AS x("versionId" bigint, position int, name text, unit text, "timeLimit" jsonb, role text)`,
-      [json(batch)],
-    );
-  }
-  const faq = versions.flatMap(({ versionId, elements }) =>
-    elements.faq.map((f, position) => ({ versionId, position, question: f.question, answer: f.answer })),
+  await insert(
+    'catalog.item_link',
+    { name: 'text', unit: 'text', time_limit: 'jsonb', role: 'text' },
+    (e) => e.links,
+    (l) => ({ name: l.name, unit: l.unit, time_limit: l.timeLimit, role: l.role ?? null }),
   );
-  for (const batch of chunks(faq)) {
-    await q.query(
-      `INSERT INTO catalog.item_faq (version_id, position, question, answer)
-       SELECT x."versionId", x.position, x.question, x.answer
-         FROM jsonb_to_recordset($1::jsonb) AS x("versionId" bigint, position int, question text, answer text)`,
-      [json(batch)],
-    );
-  }
-  const results = versions.flatMap(({ versionId, elements }) =>
-    elements.results.map((r, position) => ({ versionId, position, type: r.type, name: r.name, sample: r.sample ?? null, electronic: r.electronic ?? false })),
+  await insert('catalog.item_faq', { question: 'text', answer: 'text' }, (e) => e.faq, (f) => ({ question: f.question, answer: f.answer }));
+  await insert(
+    'catalog.item_result',
+    { type: 'text', name: 'text', sample: 'text', electronic: 'boolean' },
+    (e) => e.results,
+    (r) => ({ type: r.type, name: r.name, sample: r.sample ?? null, electronic: r.electronic ?? false }),
   );
-  for (const batch of chunks(results)) {
-    await q.query(
-      `INSERT INTO catalog.item_result (version_id, position, type, name, sample, electronic)
-       SELECT x."versionId", x.position, x.type, x.name, x.sample, x.electronic
-         FROM jsonb_to_recordset($1::jsonb) AS x("versionId" bigint, position int, type text, name text, sample text, electronic boolean)`,
-      [json(batch)],
-    );
-  }
 }
 
 /** Move an open version to another open status (submit for review, reject back to draft). */
@@ -477,7 +449,7 @@ export async function setOpenVersionStatus(
  * and the item points at the new one.
  */
 export async function publishVersions(q: Queryable, versions: readonly { versionId: number; stars: number }[]): Promise<void> {
-  for (const batch of chunks(versions)) {
+  for (const batch of inBatches(versions, BATCH_ROWS)) {
     const ids = batch.map((v) => v.versionId);
     await q.query(
       `UPDATE catalog.item_version old SET status = 'superseded'
@@ -742,4 +714,13 @@ export async function codeListEntries(q: Queryable, list: string): Promise<CodeE
       ORDER BY e.sort`,
     [list],
   );
+}
+
+/** An agency's name and jurisdiction only: the cheap read for headers and account pages. */
+export async function getAgencySummary(q: Queryable, id: number): Promise<{ id: number; name: string; jurisdictionCode: string } | null> {
+  const rows = await q.query<{ id: number; name: string; jurisdictionCode: string }>(
+    'SELECT id::int AS id, name, jurisdiction_code AS "jurisdictionCode" FROM catalog.agency WHERE id = $1',
+    [id],
+  );
+  return rows[0] ?? null;
 }

@@ -40,6 +40,7 @@ export const getJurisdiction = repository.getJurisdiction;
 export const listJurisdictionChildren = repository.listJurisdictionChildren;
 export const listAgencies = repository.listAgencies;
 export const getAgency = repository.getAgency;
+export const getAgencySummary = repository.getAgencySummary;
 export const agencyPowerCounts = repository.agencyPowerCounts;
 export const isCatalogueEmpty = repository.isCatalogueEmpty;
 export { codeList } from './code-lists.js';

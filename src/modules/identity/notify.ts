@@ -1,14 +1,17 @@
 import type { Queryable } from '../../platform/db/index.js';
 import type { IdentityDeps } from './deps.js';
 import { insertOutboxMessage } from './identity.repository.js';
-import { maskPhone } from './masking.js';
+import { maskEmail, maskPhone } from './masking.js';
 
 /**
- * Queue an SMS in the notification outbox, in the caller's transaction. The only adapter so far is
- * `log`: it "sends" at once by logging the masked recipient, so the row is stored as sent.
+ * Queue an SMS in the notification outbox, in the caller's transaction: it leaves only if the
+ * transaction commits. The outbox sender (outbox/sender.ts) delivers it shortly after.
  */
 export async function queueSms(tx: Queryable, deps: IdentityDeps, phone: string, body: string): Promise<void> {
-  const recipientMasked = maskPhone(phone);
-  await insertOutboxMessage(tx, { channel: 'sms', recipientEnc: deps.fields.encrypt(phone), recipientMasked, body, sent: true });
-  deps.logger.info({ channel: 'sms', recipient: recipientMasked }, 'notification sent (log adapter)');
+  await insertOutboxMessage(tx, { channel: 'sms', recipientEnc: deps.fields.encrypt(phone), recipientMasked: maskPhone(phone), subject: null, body });
+}
+
+/** Queue an e-mail in the notification outbox, in the caller's transaction (see queueSms). */
+export async function queueEmail(tx: Queryable, deps: IdentityDeps, email: string, subject: string, body: string): Promise<void> {
+  await insertOutboxMessage(tx, { channel: 'email', recipientEnc: deps.fields.encrypt(email), recipientMasked: maskEmail(email), subject, body });
 }

@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
 import { makeUscc } from '../../platform/checksums.js';
+import { FieldCrypto } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import { generateResidents, seedPopulation } from '../population/index.js';
 import { DEMO_LEGAL_PERSONS, generateLegalPersons, lookupLegalPerson, seedLegalPersons, verifyLegalRepresentative } from './index.js';
 
 // Seeded by hand on an empty database: the registries do not need the catalogue.
 let t: TestApp;
+let fields: FieldCrypto;
 const residents = generateResidents();
 const all = generateLegalPersons(residents);
 beforeAll(async () => {
   t = await createTestApp({ seed: 'empty' });
-  expect(await seedPopulation(t.db, residents)).toBe(2000);
-  expect(await seedLegalPersons(t.db)).toBe(300);
+  fields = new FieldCrypto(t.app.context.config.dataKey);
+  expect(await seedPopulation(t.db, fields, residents)).toBe(2000);
+  expect(await seedLegalPersons(t.db, fields)).toBe(300);
 });
 afterAll(() => t?.close());
 
@@ -32,8 +35,8 @@ const validationError = (promise: Promise<unknown>) =>
 
 describe('legal-person registry (法人基础库)', () => {
   it('seeding again inserts nothing', async () => {
-    expect(await seedLegalPersons(t.db)).toBe(0);
-    expect(await seedPopulation(t.db, residents)).toBe(0);
+    expect(await seedLegalPersons(t.db, fields)).toBe(0);
+    expect(await seedPopulation(t.db, fields, residents)).toBe(0);
   });
 
   it('looks a legal person up by USCC (lower case accepted), without the representative ID number', async () => {
@@ -64,20 +67,20 @@ describe('legal-person registry (法人基础库)', () => {
 
   it('confirms the legal representative by name and ID number', async () => {
     const claim = { uscc: company.uscc, name: representative.name, idNumber: representative.idNumber };
-    expect(await verifyLegalRepresentative(t.db, claim)).toEqual({ match: true });
+    expect(await verifyLegalRepresentative(t.db, fields, claim)).toEqual({ match: true });
     const other = residents.find((r) => r.name !== representative.name)!;
-    expect(await verifyLegalRepresentative(t.db, { ...claim, name: other.name })).toEqual({ match: false });
-    expect(await verifyLegalRepresentative(t.db, { ...claim, idNumber: other.idNumber })).toEqual({ match: false });
+    expect(await verifyLegalRepresentative(t.db, fields, { ...claim, name: other.name })).toEqual({ match: false });
+    expect(await verifyLegalRepresentative(t.db, fields, { ...claim, idNumber: other.idNumber })).toEqual({ match: false });
   });
 
   it('a cancelled legal person has no representative to confirm', async () => {
     const rep = residents.find((r) => r.idNumber === cancelled.representativeIdNumber)!;
-    expect(await verifyLegalRepresentative(t.db, { uscc: cancelled.uscc, name: rep.name, idNumber: rep.idNumber })).toEqual({ match: false });
+    expect(await verifyLegalRepresentative(t.db, fields, { uscc: cancelled.uscc, name: rep.name, idNumber: rep.idNumber })).toEqual({ match: false });
   });
 
   it('an invalid ID number is a validation error', async () => {
     const errors = await validationError(
-      verifyLegalRepresentative(t.db, { uscc: company.uscc, name: representative.name, idNumber: '330106199001011230' }),
+      verifyLegalRepresentative(t.db, fields, { uscc: company.uscc, name: representative.name, idNumber: '330106199001011230' }),
     );
     expect(errors).toMatchObject([{ field: 'idNumber', code: 'id_number_invalid' }]);
   });

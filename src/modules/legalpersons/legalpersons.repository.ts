@@ -1,4 +1,5 @@
 /** All SQL of the legalpersons module (schema `legalpersons`, migration 0007). */
+import { insertFromJson, queryInBatches } from '../../platform/db/batches.js';
 import type { Queryable } from '../../platform/db/index.js';
 import type { LegalPersonStatus, LegalPersonType } from './synthetic.js';
 
@@ -16,26 +17,14 @@ export interface EntityRow {
 
 const BATCH_ROWS = 1000;
 
+const INSERT_ENTITIES = insertFromJson('legalpersons.entity', {
+  name: 'text', uscc: 'text', type: 'text', representative_name: 'text', representative_id_number_hash: 'text',
+  registered_address: 'text', division_code: 'text', status: 'text', established_on: 'date',
+}, 'ON CONFLICT (uscc) DO NOTHING RETURNING 1');
+
 /** Insert legal persons; one already there (same USCC) is left as it is. Returns rows inserted. */
 export async function insertEntities(q: Queryable, rows: readonly EntityRow[]): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    const result = await q.query<{ n: number }>(
-      `WITH ins AS (
-         INSERT INTO legalpersons.entity (name, uscc, type, representative_name, representative_id_number_hash,
-                                          registered_address, division_code, status, established_on)
-         SELECT name, uscc, type, representative_name, representative_id_number_hash,
-                registered_address, division_code, status, established_on
-           FROM jsonb_to_recordset($1::jsonb) AS x(name text, uscc text, type text, representative_name text,
-                representative_id_number_hash text, registered_address text, division_code text, status text, established_on date)
-         ON CONFLICT (uscc) DO NOTHING
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM ins`,
-      [JSON.stringify(rows.slice(i, i + BATCH_ROWS))],
-    );
-    inserted += result[0]?.n ?? 0;
-  }
-  return inserted;
+  return (await queryInBatches(q, INSERT_ENTITIES, rows, BATCH_ROWS)).length;
 }
 
 export async function findEntityByUscc(q: Queryable, uscc: string): Promise<EntityRow | null> {

@@ -6,5 +6,4 @@
 export { verifyResident, type VerificationResult } from './actions/verify-resident.js';
 export { seedPopulation } from './actions/seed-population.js';
 export { type ResidentFactors, checkResidentFactors, isLuhnValid } from './factors.js';
-export { keyedHash } from './keyed-hash.js';
 export { DEMO_RESIDENTS, generateResidents, prng, pick, digits, type Random, type SyntheticResident } from './synthetic.js';

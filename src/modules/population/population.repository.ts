@@ -1,4 +1,5 @@
 /** All SQL of the population module (schema `population`, migration 0007). */
+import { insertFromJson, queryInBatches } from '../../platform/db/batches.js';
 import type { Queryable } from '../../platform/db/index.js';
 
 /** A resident as stored: identifying numbers as keyed hashes only. */
@@ -16,26 +17,14 @@ export interface ResidentRow {
 
 const BATCH_ROWS = 1000;
 
+const INSERT_RESIDENTS = insertFromJson('population.resident', {
+  name: 'text', id_number_hash: 'text', phone_hash: 'text', bank_card_hash: 'text', social_security_card_hash: 'text',
+  household_address: 'text', division_code: 'text', birth_date: 'date', sex: 'text',
+}, 'ON CONFLICT (id_number_hash) DO NOTHING RETURNING 1');
+
 /** Insert residents; one already there (same ID number hash) is left as it is. Returns rows inserted. */
 export async function insertResidents(q: Queryable, rows: readonly ResidentRow[]): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < rows.length; i += BATCH_ROWS) {
-    const result = await q.query<{ n: number }>(
-      `WITH ins AS (
-         INSERT INTO population.resident (name, id_number_hash, phone_hash, bank_card_hash, social_security_card_hash,
-                                          household_address, division_code, birth_date, sex)
-         SELECT name, id_number_hash, phone_hash, bank_card_hash, social_security_card_hash,
-                household_address, division_code, birth_date, sex
-           FROM jsonb_to_recordset($1::jsonb) AS x(name text, id_number_hash text, phone_hash text, bank_card_hash text,
-                social_security_card_hash text, household_address text, division_code text, birth_date date, sex text)
-         ON CONFLICT (id_number_hash) DO NOTHING
-         RETURNING 1)
-       SELECT count(*)::int AS n FROM ins`,
-      [JSON.stringify(rows.slice(i, i + BATCH_ROWS))],
-    );
-    inserted += result[0]?.n ?? 0;
-  }
-  return inserted;
+  return (await queryInBatches(q, INSERT_RESIDENTS, rows, BATCH_ROWS)).length;
 }
 
 export async function findResidentByIdNumberHash(q: Queryable, idNumberHash: string): Promise<ResidentRow | null> {

@@ -6,6 +6,8 @@ import { DEFAULT_REGION, forgetRegion, messagesFor, resolvePreferences, type Lan
 import type { ViewEnv } from '../../web/layout.js';
 import { pageCacheKey } from '../../platform/page-cache.js';
 import { renderPage } from '../../web/render.js';
+import { csrfTokenFor } from '../../platform/http/csrf.js';
+import { viewerOf } from '../identity/index.js';
 import { codes, findJurisdiction, type CodeEntry, type Jurisdiction } from './reads.js';
 
 /** Cookies that only carry display preferences; any other cookie (a session) makes the visit personal. */
@@ -64,12 +66,16 @@ export function portalPage(ctx: ModuleContext, build: (input: PageInput) => Prom
       region = await findJurisdiction(ctx.db, DEFAULT_REGION);
       if (!region) throw new AppError('unavailable', { message: `The jurisdictions are not loaded yet (no ${DEFAULT_REGION}); run onestop import divisions.` });
     }
+    // A visitor with a session sees their name, sign-out and acting identity; such a page is never cached.
+    const viewer = cacheable ? null : await viewerOf(ctx, request);
     const env: ViewEnv = {
       lang: prefs.lang,
       elder: prefs.elder,
       m: messagesFor(prefs.lang),
       region: { code: region.code, name: region.name },
       url: request.url,
+      viewer,
+      ...(viewer ? { csrfToken: csrfTokenFor(request, reply) } : {}),
     };
     const view = await build({ request, env, prefs, region, labels: labelsFor(ctx, prefs.lang) });
     return renderPage(reply, view, cacheable ? { cache: { pageCache: ctx.pageCache, key: pageCacheKey(request.raw) } } : {});

@@ -17,11 +17,13 @@ export type {
   ItemSummary,
   Facets,
   FacetValue,
+  JurisdictionInput,
 } from './model.js';
 export { MAX_PAGE_SIZE } from './model.js';
 export { MAX_QUERY_LENGTH } from './segment.js';
 export { indexDocuments } from './actions/index-documents.js';
 export { removeDocuments } from './actions/remove-documents.js';
+export { indexJurisdictions } from './actions/index-jurisdictions.js';
 export { searchItems } from './actions/search-items.js';
 export { browseItems } from './actions/browse-items.js';
 export { suggest } from './actions/suggest-names.js';

@@ -22,6 +22,13 @@ export interface SearchDocumentInput {
   extraText?: string;
 }
 
+/** A jurisdiction as search keeps it (行政区划): `ancestors` runs from the root and may end with the code itself. */
+export interface JurisdictionInput {
+  code: string;
+  name: string;
+  ancestors: string[];
+}
+
 /** Filters shared by search and browse; every one is optional. */
 export interface ItemFilters {
   /** A jurisdiction code: the jurisdiction and all its descendants (含下级). */

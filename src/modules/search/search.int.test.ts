@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/support/app.js';
-import { indexDocuments, removeDocuments, type SearchDocumentInput } from './index.js';
+import { indexDocuments, indexJurisdictions, removeDocuments, type SearchDocumentInput } from './index.js';
 
 interface Hit {
   code: string;
@@ -89,13 +89,8 @@ describe('search over indexed documents (empty seed)', () => {
   let t: TestApp;
   beforeAll(async () => {
     t = await createTestApp({ seed: 'empty' });
-    for (const [code, name, parent] of JURISDICTIONS) {
-      await t.db.query(
-        `INSERT INTO catalog.jurisdiction (code, name, level, parent_code, ancestors) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (code) DO NOTHING`,
-        [code, name, parent === null ? 'province' : code.endsWith('00') ? 'city' : 'county', parent, ancestorsOf(code)],
-      );
-    }
+    // The catalogue hands search its jurisdictions; search reads no catalogue table.
+    await t.db.transaction((tx) => indexJurisdictions(tx, JURISDICTIONS.map(([code, name]) => ({ code, name, ancestors: ancestorsOf(code) }))));
     await t.db.transaction((tx) => indexDocuments(tx, DOCS));
   });
   afterAll(() => t?.close());

@@ -1,13 +1,15 @@
 /**
- * All SQL of the search module. The read model lives in schema `search`; jurisdiction names and
- * the existence check for a scope come from the catalogue's reference table catalog.jurisdiction,
- * the one table outside this schema that search reads.
+ * All SQL of the search module. The read model lives in schema `search`, jurisdiction names and
+ * paths included (search.jurisdiction, written by the catalogue through indexJurisdictions): search
+ * reads no other schema.
  *
  * Layout (migration 0005): full-text matching runs on the small tables search.text (one row per
  * distinct item text) and search.agency; documents are reached by B-tree per text; search.tally
  * holds exact counts per text, region and facet values. See the module README.
  */
+import { queryInBatches } from '../../platform/db/batches.js';
 import type { Queryable } from '../../platform/db/index.js';
+import type { JurisdictionInput } from './model.js';
 import type { Synonym } from './query-plan.js';
 
 /** A document as indexDocuments hands it to the repository (tokens already cut). */
@@ -466,14 +468,29 @@ export interface JurisdictionRef {
   ancestors: string[];
 }
 
+const JURISDICTION_BATCH_ROWS = 2000;
+
+/** Insert or update jurisdictions by code. */
+export async function upsertJurisdictions(tx: Queryable, rows: readonly JurisdictionInput[]): Promise<void> {
+  await queryInBatches(
+    tx,
+    `INSERT INTO search.jurisdiction (code, name, ancestors)
+     SELECT x.code, x.name, x.ancestors FROM jsonb_to_recordset($1::jsonb) AS x(code text, name text, ancestors text[])
+     ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, ancestors = EXCLUDED.ancestors
+     WHERE (search.jurisdiction.name, search.jurisdiction.ancestors) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.ancestors)`,
+    rows.map((r) => ({ code: r.code, name: r.name, ancestors: r.ancestors })),
+    JURISDICTION_BATCH_ROWS,
+  );
+}
+
 export async function findJurisdiction(db: Queryable, code: string): Promise<JurisdictionRef | undefined> {
-  const [row] = await db.query<JurisdictionRef>('SELECT code, name, ancestors FROM catalog.jurisdiction WHERE code = $1', [code]);
+  const [row] = await db.query<JurisdictionRef>('SELECT code, name, ancestors FROM search.jurisdiction WHERE code = $1', [code]);
   return row;
 }
 
 export async function jurisdictionNames(db: Queryable, codes: string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();
-  const rows = await db.query<{ code: string; name: string }>('SELECT code, name FROM catalog.jurisdiction WHERE code = ANY($1::text[])', [codes]);
+  const rows = await db.query<{ code: string; name: string }>('SELECT code, name FROM search.jurisdiction WHERE code = ANY($1::text[])', [codes]);
   return new Map(rows.map((r) => [r.code, r.name]));
 }
 

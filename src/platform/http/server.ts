@@ -42,6 +42,14 @@ export async function createHttpServer(options: HttpServerOptions): Promise<Fast
     },
     bodyLimit: 1_048_576,
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    // A malformed or over-long path segment is the router's to refuse: answer like any bad input.
+    frameworkErrors: (error, request, reply) => {
+      const badUrl = new AppError('bad_request', {
+        message: error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? '地址中的参数过长。A part of the address is too long.' : '地址无效。The address is not valid.',
+      });
+      if (wantsJson(request)) return sendProblem(reply, badUrl);
+      return options.renderErrorPage(request, reply, badUrl);
+    },
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -7,12 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import cliProgress from 'cli-progress';
+import { inBatches } from '../../../platform/db/batches.js';
 import type { Db } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { writeAudit } from '../../../platform/audit.js';
 import { bumpGeneration } from '../../../platform/generation.js';
-import { jurisdictionAncestors, upsertJurisdictions, type JurisdictionRow } from '../catalog.repository.js';
+import { jurisdictionAncestors, type JurisdictionRow } from '../catalog.repository.js';
 import { withAncestors } from '../divisions.js';
+import { saveJurisdictions } from '../publishing.js';
 import type { DivisionRecord } from '../model.js';
 
 const FILES = [
@@ -69,9 +71,8 @@ export async function importDivisions(db: Db, dir: string, options: { progress?:
     const outsideParents = [...new Set(divisions.map((d) => d.parent).filter((p): p is string => p !== null))];
     const rows: JurisdictionRow[] = withAncestors(divisions, await jurisdictionAncestors(tx, outsideParents));
     bar?.start(rows.length, 0);
-    for (let i = 0; i < rows.length; i += BATCH) {
-      const batch = rows.slice(i, i + BATCH);
-      await upsertJurisdictions(tx, batch, BATCH);
+    for (const batch of inBatches(rows, BATCH)) {
+      await saveJurisdictions(tx, batch, BATCH);
       bar?.increment(batch.length);
     }
     await writeAudit(tx, {

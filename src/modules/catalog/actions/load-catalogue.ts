@@ -14,11 +14,10 @@ import {
   lockCatalogueLoads,
   upsertAgencies,
   upsertBasicItems,
-  upsertJurisdictions,
 } from '../catalog.repository.js';
 import { withAncestors } from '../divisions.js';
 import type { CatalogueData } from '../model.js';
-import { publishAndIndex } from '../publishing.js';
+import { publishAndIndex, saveJurisdictions } from '../publishing.js';
 import { agencyProblems, publishingProblems } from '../rules.js';
 import { computeStars } from '../stars.js';
 
@@ -60,7 +59,7 @@ export async function loadCatalogue(db: Db, data: CatalogueData, options: LoadOp
       if (!(await isCatalogueEmpty(tx))) return false;
     }
     const parentCodes = [...new Set(data.divisions.map((d) => d.parent).filter((p): p is string => p !== null))];
-    await upsertJurisdictions(tx, withAncestors(data.divisions, await jurisdictionAncestors(tx, parentCodes)));
+    await saveJurisdictions(tx, withAncestors(data.divisions, await jurisdictionAncestors(tx, parentCodes)));
     const agencyIds = await upsertAgencies(
       tx,
       data.agencies.map((a) => ({ ...a, jurisdictionCode: a.jurisdiction })),

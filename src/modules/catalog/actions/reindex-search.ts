@@ -4,11 +4,12 @@
  * transaction, so a reindex of a large catalogue never holds one huge transaction and searches keep
  * working while it runs (a document is replaced, never missing, when it was already indexed).
  */
+import { inBatches } from '../../../platform/db/batches.js';
 import type { Db } from '../../../platform/db/index.js';
 import { writeAudit } from '../../../platform/audit.js';
 import { bumpGeneration } from '../../../platform/generation.js';
-import { indexDocuments, removeDocuments } from '../../search/index.js';
-import { publishedItemIds, searchSources, unpublishedItemIds } from '../catalog.repository.js';
+import { indexDocuments, indexJurisdictions, removeDocuments } from '../../search/index.js';
+import { allJurisdictions, publishedItemIds, searchSources, unpublishedItemIds } from '../catalog.repository.js';
 import { toSearchDocument } from '../records.js';
 
 /** Items per transaction. */
@@ -27,12 +28,14 @@ export async function reindexSearch(
   options: { onProgress?: (done: number, total: number) => void; actor?: string } = {},
 ): Promise<ReindexResult> {
   const started = performance.now();
+  await db.transaction(async (tx) => indexJurisdictions(tx, await allJurisdictions(tx)));
   const ids = await publishedItemIds(db);
   options.onProgress?.(0, ids.length);
-  for (let i = 0; i < ids.length; i += BATCH) {
-    const batch = ids.slice(i, i + BATCH);
+  let done = 0;
+  for (const batch of inBatches(ids, BATCH)) {
     await db.transaction(async (tx) => indexDocuments(tx, (await searchSources(tx, batch)).map(toSearchDocument)));
-    options.onProgress?.(Math.min(i + BATCH, ids.length), ids.length);
+    done += batch.length;
+    options.onProgress?.(done, ids.length);
   }
   const unpublished = await unpublishedItemIds(db);
   await db.transaction(async (tx) => {

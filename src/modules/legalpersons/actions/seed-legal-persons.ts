@@ -1,6 +1,7 @@
 /** Load synthetic legal persons into the registry (demo and tests). */
+import type { FieldCrypto } from '../../../platform/crypto.js';
 import type { Db } from '../../../platform/db/index.js';
-import { generateResidents, keyedHash } from '../../population/index.js';
+import { generateResidents } from '../../population/index.js';
 import { insertEntities } from '../legalpersons.repository.js';
 import { generateLegalPersons, type SyntheticLegalPerson } from '../synthetic.js';
 
@@ -10,6 +11,7 @@ import { generateLegalPersons, type SyntheticLegalPerson } from '../synthetic.js
  */
 export async function seedLegalPersons(
   db: Db,
+  fields: FieldCrypto,
   legalPersons: readonly SyntheticLegalPerson[] = generateLegalPersons(generateResidents()),
 ): Promise<number> {
   const rows = legalPersons.map((p) => ({
@@ -17,7 +19,7 @@ export async function seedLegalPersons(
     uscc: p.uscc,
     type: p.type,
     representative_name: p.representativeName,
-    representative_id_number_hash: keyedHash('id_number', p.representativeIdNumber),
+    representative_id_number_hash: fields.lookupHash('id_number', p.representativeIdNumber),
     registered_address: p.registeredAddress,
     division_code: p.divisionCode,
     status: p.status,

@@ -1,9 +1,9 @@
 /** 三要素核验: check a person's name, ID number and at least one more factor against the registry. */
 import crypto from 'node:crypto';
+import type { FieldCrypto } from '../../../platform/crypto.js';
 import type { Queryable } from '../../../platform/db/index.js';
 import { AppError } from '../../../platform/errors.js';
 import { checkResidentFactors, type ResidentFactors } from '../factors.js';
-import { keyedHash } from '../keyed-hash.js';
 import { findResidentByIdNumberHash } from '../population.repository.js';
 
 export interface VerificationResult {
@@ -20,16 +20,16 @@ const NO_MATCH: VerificationResult = { match: false, factors: 0 };
  * mismatch says nothing about which factor failed, and an unknown ID number looks like any other
  * mismatch. Malformed input (a bad check character, say) is a validation_failed error with field errors.
  */
-export async function verifyResident(db: Queryable, input: ResidentFactors): Promise<VerificationResult> {
+export async function verifyResident(db: Queryable, fields: FieldCrypto, input: ResidentFactors): Promise<VerificationResult> {
   const { factors, errors } = checkResidentFactors(input);
   if (errors.length) throw new AppError('validation_failed', { message: '核验信息有误 (invalid verification input)', errors });
-  const resident = await findResidentByIdNumberHash(db, keyedHash('id_number', factors.idNumber));
+  const resident = await findResidentByIdNumberHash(db, fields.lookupHash('id_number', factors.idNumber));
   if (!resident || !sameText(resident.name, factors.name)) return NO_MATCH;
   const extra = [
-    factors.phone !== undefined && sameText(resident.phone_hash, keyedHash('phone', factors.phone)),
-    factors.bankCard !== undefined && sameText(resident.bank_card_hash, keyedHash('bank_card', factors.bankCard)),
+    factors.phone !== undefined && sameText(resident.phone_hash, fields.lookupHash('phone', factors.phone)),
+    factors.bankCard !== undefined && sameText(resident.bank_card_hash, fields.lookupHash('bank_card', factors.bankCard)),
     factors.socialSecurityCard !== undefined &&
-      sameText(resident.social_security_card_hash, keyedHash('social_security_card', factors.socialSecurityCard)),
+      sameText(resident.social_security_card_hash, fields.lookupHash('social_security_card', factors.socialSecurityCard)),
   ].filter(Boolean).length;
   return extra > 0 ? { match: true, factors: 2 + extra } : NO_MATCH;
 }

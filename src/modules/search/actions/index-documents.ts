@@ -1,3 +1,4 @@
+import { inBatches } from '../../../platform/db/batches.js';
 import type { Queryable } from '../../../platform/db/index.js';
 import type { SearchDocumentInput } from '../model.js';
 import { indexTokens } from '../segment.js';
@@ -41,7 +42,5 @@ function toRow(doc: SearchDocumentInput): DocumentRow {
  * this when it publishes, and once for the demo bulk load). Tokens are cut here, in JS.
  */
 export async function indexDocuments(tx: Queryable, docs: SearchDocumentInput[]): Promise<void> {
-  for (let i = 0; i < docs.length; i += BATCH_SIZE) {
-    await upsertDocuments(tx, docs.slice(i, i + BATCH_SIZE).map(toRow));
-  }
+  for (const batch of inBatches(docs, BATCH_SIZE)) await upsertDocuments(tx, batch.map(toRow));
 }
