@@ -15,6 +15,7 @@ import { registerCatalog } from './modules/catalog/index.js';
 import { registerSearch } from './modules/search/index.js';
 import { registerPortal } from './modules/portal/index.js';
 import { registerIdentity } from './modules/identity/index.js';
+import { registerCalendar } from './modules/calendar/index.js';
 
 export const VERSION = '0.1.0';
 const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'web/assets');
@@ -59,6 +60,7 @@ export async function createApp(deps: { config: Config; db: Db; logger: Logger; 
   await registerSearch(http, context);
   await registerPortal(http, context);
   await registerIdentity(http, context);
+  await registerCalendar(http, context);
 
   const watcher = watchGenerations(db, 1000, () => pageCache.clear());
   return {
