@@ -16,6 +16,9 @@ import { registerSearch } from './modules/search/index.js';
 import { registerPortal } from './modules/portal/index.js';
 import { registerIdentity } from './modules/identity/index.js';
 import { registerCalendar } from './modules/calendar/index.js';
+import { registerForms } from './modules/forms/index.js';
+import { registerUploads } from './modules/uploads/index.js';
+import { registerCases } from './modules/cases/index.js';
 
 export const VERSION = '0.1.0';
 const ASSETS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), 'web/assets');
@@ -59,8 +62,11 @@ export async function createApp(deps: { config: Config; db: Db; logger: Logger; 
   await registerCatalog(http, context);
   await registerSearch(http, context);
   await registerPortal(http, context);
-  await registerIdentity(http, context);
+  const identity = await registerIdentity(http, context);
   await registerCalendar(http, context);
+  await registerForms(http, context, identity);
+  await registerUploads(http, context, identity);
+  await registerCases(http, context, identity);
 
   const watcher = watchGenerations(db, 1000, () => pageCache.clear());
   return {

@@ -13,6 +13,7 @@ import { listDemoAccounts, seedDemo, seedScale } from '../modules/demo/index.js'
 import { importDivisions, exportItems, importItems, isCatalogueEmpty, reindexSearch } from '../modules/catalog/index.js';
 import { purgeExpiredIdentityData } from '../modules/identity/index.js';
 import { addOidcClient, oidcClientInputSchema, rotateSigningKeys } from '../modules/identity/index.js';
+import { chinaToday, deemAcceptedCases } from '../modules/cases/index.js';
 
 /** Open the configured database for one command, migrated, and close it afterwards. */
 async function withDb<T>(config: Config, command: string, fn: (db: Db) => Promise<T>): Promise<T> {
@@ -164,6 +165,19 @@ identity
   .action(async () => {
     const config = loadConfig();
     await withDb(config, 'identity purge', async (db) => console.log(JSON.stringify(await purgeExpiredIdentityData(db, { actor: 'cli' }))));
+  });
+
+const cases = program.command('cases').description('cases (办件) maintenance');
+cases
+  .command('deem-accepted')
+  .description('视为受理 (art. 32): accept the received cases nobody acted on within 5 working days, as the server loop does')
+  .option('--today <date>', 'the day to judge by (YYYY-MM-DD, China time); default today')
+  .action(async (opts: { today?: string }) => {
+    const config = loadConfig();
+    if (opts.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(opts.today)) throw new UsageError('--today must be YYYY-MM-DD');
+    await withDb(config, 'cases deem-accepted', async (db) =>
+      console.log(JSON.stringify(await deemAcceptedCases({ db, logger: createLogger(config.logLevel) }, opts.today ?? chinaToday()))),
+    );
   });
 
 const keys = program.command('keys').description('OpenID Connect signing keys (签名密钥)');

@@ -28,6 +28,17 @@ const ZEnv = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   ONESTOP_MAIL_FROM: z.string().min(3).default('onestop <no-reply@localhost>'),
+  ONESTOP_BLOB_STORE: z.enum(['local', 's3']).default('local'),
+  ONESTOP_S3_BUCKET: z.string().min(1).optional().or(z.literal('').transform(() => undefined)),
+  ONESTOP_S3_ENDPOINT: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  ONESTOP_S3_REGION: z.string().min(1).default('us-east-1'),
+  ONESTOP_UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(10_240).default(20),
+  ONESTOP_UPLOAD_MAX_CASE_MB: z.coerce.number().positive().max(102_400).default(100),
+  ONESTOP_CLAMAV: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, 'must be host:port')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
 });
 
 /**
@@ -68,6 +79,16 @@ export interface Config {
   smtpUrl: string | undefined;
   /** The From of outgoing e-mail (ONESTOP_MAIL_FROM). */
   mailFrom: string;
+  /** Where uploaded files go (ONESTOP_BLOB_STORE): `local` files under dataDir/blobs, or `s3`. */
+  blobStore: 'local' | 's3';
+  /** The bucket with ONESTOP_BLOB_STORE=s3; credentials come from the standard AWS_* environment variables. */
+  s3: { bucket: string; endpoint: string | undefined; region: string } | undefined;
+  /** Largest single upload, in bytes (ONESTOP_UPLOAD_MAX_FILE_MB). */
+  uploadMaxFileBytes: number;
+  /** Largest total of the files one case may claim, in bytes (ONESTOP_UPLOAD_MAX_CASE_MB). */
+  uploadMaxCaseBytes: number;
+  /** clamd to scan uploads with (ONESTOP_CLAMAV=host:port); none: uploads are not virus-scanned. */
+  clamav: { host: string; port: number } | undefined;
 }
 
 export class ConfigError extends Error {}
@@ -89,7 +110,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ONESTOP_MAIL_ADAPTER === 'smtp' && !e.ONESTOP_SMTP_URL) {
     throw new ConfigError('Invalid configuration:\n  ONESTOP_SMTP_URL: required when ONESTOP_MAIL_ADAPTER=smtp (smtp://user:pass@host:port)');
   }
+  if (e.ONESTOP_BLOB_STORE === 's3' && !e.ONESTOP_S3_BUCKET) {
+    throw new ConfigError('Invalid configuration:\n  ONESTOP_S3_BUCKET: required when ONESTOP_BLOB_STORE=s3');
+  }
+  const mebibytes = (n: number) => Math.floor(n * 1024 * 1024);
   return {
+    blobStore: e.ONESTOP_BLOB_STORE,
+    s3: e.ONESTOP_BLOB_STORE === 's3' ? { bucket: e.ONESTOP_S3_BUCKET!, endpoint: e.ONESTOP_S3_ENDPOINT, region: e.ONESTOP_S3_REGION } : undefined,
+    uploadMaxFileBytes: mebibytes(e.ONESTOP_UPLOAD_MAX_FILE_MB),
+    uploadMaxCaseBytes: mebibytes(e.ONESTOP_UPLOAD_MAX_CASE_MB),
+    clamav: e.ONESTOP_CLAMAV ? { host: e.ONESTOP_CLAMAV.replace(/:\d+$/, ''), port: Number(e.ONESTOP_CLAMAV.replace(/^.*:/, '')) } : undefined,
     dataKey: resolveDataKey(e.ONESTOP_DATA_KEY, isProduction),
     mailAdapter: e.ONESTOP_MAIL_ADAPTER,
     smtpUrl: e.ONESTOP_SMTP_URL,

@@ -16,8 +16,10 @@ export const ERROR_STATUS = {
   not_found: 404,
   method_not_allowed: 405,
   conflict: 409,
+  idempotency_key_reused: 422,
   invalid_transition: 409,
   publish_rules_failed: 422,
+  upload_rejected: 422,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
@@ -39,10 +41,18 @@ export class AppError extends Error {
   readonly status: number;
   readonly errors: FieldError[] | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** Extra members of the problem document (RFC 9457 extensions), e.g. `allowed` actions on a 409. */
+  readonly extensions: Record<string, unknown> | undefined;
 
   constructor(
     code: AppErrorCode,
-    options: { message?: string; errors?: FieldError[]; headers?: Record<string, string>; cause?: unknown } = {},
+    options: {
+      message?: string;
+      errors?: FieldError[] | undefined;
+      headers?: Record<string, string>;
+      extensions?: Record<string, unknown>;
+      cause?: unknown;
+    } = {},
   ) {
     super(options.message ?? code, { cause: options.cause });
     this.name = 'AppError';
@@ -50,6 +60,7 @@ export class AppError extends Error {
     this.status = ERROR_STATUS[code];
     this.errors = options.errors;
     this.headers = options.headers;
+    this.extensions = options.extensions;
   }
 }
 

@@ -107,6 +107,14 @@ describe.skipIf(!hasChromium)('identity journeys (Chromium + axe)', () => {
         await page.goto(`${baseUrl}/account/sessions`);
         expect(await page.locator('.current-marker').count()).toBe(1);
         await expectGoodPage(page, variant);
+        // The e-mail page, with its code form once an address is set.
+        await page.goto(`${baseUrl}/account/email`);
+        await page.fill('#email', `e2e.${variant.width}.${variant.lang}@example.com`);
+        await submit(page, 'form[action="/account/email"] button[type="submit"]');
+        expect(await page.locator('#code').count()).toBe(1);
+        await expectGoodPage(page, variant);
+        await page.goto(`${baseUrl}/password-reset`);
+        await expectGoodPage(page, variant);
       } finally {
         await page.context().close();
       }

@@ -219,6 +219,28 @@ describe('password reset', () => {
   });
 });
 
+describe('change password', () => {
+  it('needs the current password, keeps this session and ends the others', async () => {
+    const person = account((a) => a.kind === 'person' && a.level === 2 && a.note?.includes('实名认证') === true);
+    const here = await sid(person);
+    const elsewhere = await sid(person);
+    const change = (body: Record<string, string>) => t.inject({ method: 'POST', url: '/api/v1/me/password', headers: as(here), payload: body });
+
+    const wrong = await change({ currentPassword: 'not it', newPassword: '保俶塔上看西湖2026' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().errors[0]).toMatchObject({ field: 'body.currentPassword', code: 'wrong_password' });
+    const weak = await change({ currentPassword: person.password, newPassword: '12345678' });
+    expect(weak.json().errors[0].field).toBe('body.newPassword');
+
+    const ok = await change({ currentPassword: person.password, newPassword: '保俶塔上看西湖2026' });
+    expect(ok.json()).toMatchObject({ sessionsEnded: 1 });
+    expect((await t.inject({ url: '/api/v1/me', headers: as(here) })).statusCode).toBe(200);
+    expect((await t.inject({ url: '/api/v1/me', headers: as(elsewhere) })).statusCode).toBe(401);
+    expect((await signIn(person.username, person.password)).statusCode).toBe(401);
+    expect((await signIn(person.username, '保俶塔上看西湖2026')).statusCode).toBe(200);
+  });
+});
+
 describe('e-mail', () => {
   it('verifies an e-mail address with a code and resets the password through it', async () => {
     const person = account((a) => a.kind === 'person' && a.note?.includes('尚未绑定') === true);

@@ -91,18 +91,28 @@ export async function loadAccount(db: Queryable, ref: AccountRef): Promise<Omit<
       level: 3,
       idNumberMasked: null,
       phoneMasked: null,
+      email: null,
       actingAs: null,
       staff: { agencyId: staff.agencyId, agencyName: agency?.name ?? '', roles: staff.roles },
     };
   }
-  const rows = await db.query<{ name: string; level: number; idNumberMasked: string; phoneMasked: string }>(
-    `SELECT name, level, id_number_masked AS "idNumberMasked", phone_masked AS "phoneMasked" FROM identity.person WHERE id = $1`,
+  const rows = await db.query<{ name: string; level: number; idNumberMasked: string; phoneMasked: string; emailMasked: string | null; emailVerified: boolean }>(
+    `SELECT name, level, id_number_masked AS "idNumberMasked", phone_masked AS "phoneMasked",
+            email_masked AS "emailMasked", email_verified_at IS NOT NULL AS "emailVerified"
+       FROM identity.person WHERE id = $1`,
     [ref.personId],
   );
   const person = rows[0];
   if (!person) return null;
   const actingAs = ref.companyId ? await actingAsOf(db, ref.personId, ref.companyId) : null;
-  return { account: actingAs ? ref : { kind: 'person', personId: ref.personId }, ...person, actingAs, staff: null };
+  const { emailMasked, emailVerified, ...facts } = person;
+  return {
+    account: actingAs ? ref : { kind: 'person', personId: ref.personId },
+    ...facts,
+    email: emailMasked ? { masked: emailMasked, verified: emailVerified } : null,
+    actingAs,
+    staff: null,
+  };
 }
 
 /** The person's standing for the company: representative, agent with a live grant, or null. */
@@ -553,4 +563,26 @@ export async function agentItemScope(db: Queryable, personId: string, companyId:
   const row = rows[0];
   if (!row) return undefined;
   return row.all ? null : (row.codes ?? []);
+}
+
+// ── Own password ────────────────────────────────────────────────────────────────────────────────
+
+const PASSWORD_TABLE = { person: 'identity.person', staff: 'identity.staff' } as const;
+
+export async function findPasswordHash(db: Queryable, account: AccountRef): Promise<string | undefined> {
+  const [, id] = ownerOf(account);
+  const rows = await db.query<{ passwordHash: string }>(`SELECT password_hash AS "passwordHash" FROM ${PASSWORD_TABLE[account.kind]} WHERE id = $1`, [id]);
+  return rows[0]?.passwordHash;
+}
+
+export async function setAccountPassword(db: Queryable, account: AccountRef, passwordHash: string): Promise<void> {
+  const [, id] = ownerOf(account);
+  await db.query(`UPDATE ${PASSWORD_TABLE[account.kind]} SET password_hash = $2 WHERE id = $1`, [id, passwordHash]);
+}
+
+/** End every live session of the account but `keep` (the one changing the password). */
+export async function revokeOtherSessions(db: Queryable, account: AccountRef, keep: string): Promise<number> {
+  const [column, id] = ownerOf(account);
+  const rows = await db.query(`UPDATE identity.session SET revoked_at = now() WHERE ${column} = $1 AND id <> $2 AND revoked_at IS NULL RETURNING id`, [id, keep]);
+  return rows.length;
 }

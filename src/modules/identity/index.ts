@@ -26,6 +26,7 @@ export { agentItemScope } from './identity.repository.js';
 export { LEVEL_PHONE, LEVEL_REAL_NAME, LEVEL_IN_PERSON } from './levels.js';
 export { viewerOf } from './pages/viewer.js';
 export { createStaff, type NewStaffInput, type CreatedStaff } from './actions/create-staff.js';
+export { prefillFactsOf, type PrefillFactsOf } from './prefill-facts.js';
 
 /** The identity module's dependencies from the module context (one FieldCrypto per process). */
 export function identityDeps(ctx: ModuleContext): IdentityDeps {

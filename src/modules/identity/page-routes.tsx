@@ -34,6 +34,11 @@ import { LoginPage, LogoutPage, type LoginView } from './pages/login.js';
 import { RegisteredPage, RegisterPage, type RegisterValues } from './pages/register.js';
 import { AccountPage } from './pages/account.js';
 import { VerifyPhonePage } from './pages/verify-phone.js';
+import { EmailPage, type EmailView } from './pages/email.js';
+import { ChangePasswordPage } from './pages/change-password.js';
+import { changePassword } from './actions/change-password.js';
+import { setEmail } from './actions/set-email.js';
+import { confirmEmail } from './actions/confirm-email.js';
 import { RealNamePage, type CardFactor } from './pages/real-name.js';
 import { SessionsPage } from './pages/sessions.js';
 import { HistoryPage } from './pages/history.js';
@@ -86,6 +91,9 @@ function noticeOf(request: FastifyRequest, m: Messages): string | null {
   const notices: Record<string, string> = {
     'signed-out': t.login.signedOut,
     'code-sent': t.verifyPhone.sent,
+    'email-code-sent': t.email.sent,
+    'email-verified': t.email.done,
+    'password-changed': t.changePassword.done,
     'phone-verified': t.verifyPhone.done,
     'real-name': t.realName.done,
     revoked: t.sessions.revoked,
@@ -151,6 +159,7 @@ export function registerIdentityPages(http: HttpServer, deps: IdentityDeps): voi
   // Every form's action URL, fetched with GET (a bookmark, the error page's "go back"), leads to its form.
   const formPages: [action: string, page: string][] = [
     ['/account/verify-phone/send', '/account/verify-phone'],
+    ['/account/email/confirm', '/account/email'],
     ['/account/sessions/revoke', '/account/sessions'],
     ['/account/companies/bind', '/account/companies'],
     ['/account/acting-as', '/account/companies'],
@@ -294,6 +303,64 @@ export function registerIdentityPages(http: HttpServer, deps: IdentityDeps): voi
       return send(reply, <VerifyPhonePage env={env} phoneMasked={person.phoneMasked ?? ''} verified={false} problems={failed.problems} />, failed.status, failed.headers);
     }
     return reply.redirect('/account?notice=phone-verified', 303);
+  });
+
+  http.get('/account/password', hidden, async (request, reply) => {
+    const viewer = await signedIn(request, reply);
+    if (!viewer) return reply;
+    return send(reply, <ChangePasswordPage env={envOf(request, reply, viewer)} />);
+  });
+
+  http.post('/account/password', hidden, async (request, reply) => {
+    const viewer = (await signedIn(request, reply))!;
+    const form = formOf(request);
+    try {
+      await changePassword(
+        deps,
+        { account: viewer.account, sessionId: viewer.sessionId!, currentPassword: raw(form, 'currentPassword') ?? '', newPassword: raw(form, 'newPassword') ?? '' },
+        metaOf(request),
+      );
+    } catch (e) {
+      const env = envOf(request, reply, viewer);
+      const failed = problemsOf(e, env.m, { 'body.currentPassword': 'currentPassword', 'body.newPassword': 'newPassword' });
+      return send(reply, <ChangePasswordPage env={env} problems={failed.problems} />, failed.status, failed.headers);
+    }
+    return reply.redirect('/account?notice=password-changed', 303);
+  });
+
+  const emailPage = (env: ViewEnv, person: PersonPrincipal, view: Omit<EmailView, 'email'>) => <EmailPage env={env} view={{ ...view, email: person.email }} />;
+
+  http.get('/account/email', hidden, async (request, reply) => {
+    const viewer = await signedIn(request, reply);
+    if (!viewer) return reply;
+    const person = personOnly(viewer);
+    const env = envOf(request, reply, person);
+    return send(reply, emailPage(env, person, { notice: noticeOf(request, env.m) }));
+  });
+
+  http.post('/account/email', hidden, async (request, reply) => {
+    const person = personOnly((await signedIn(request, reply))!);
+    const address = text(formOf(request), 'email', 254);
+    try {
+      await setEmail(deps, person.account.personId, address, metaOf(request));
+    } catch (e) {
+      const env = envOf(request, reply, person);
+      const failed = problemsOf(e, env.m, { 'body.email': 'email' });
+      return send(reply, emailPage(env, person, { problems: failed.problems, address }), failed.status, failed.headers);
+    }
+    return reply.redirect('/account/email?notice=email-code-sent', 303);
+  });
+
+  http.post('/account/email/confirm', hidden, async (request, reply) => {
+    const person = personOnly((await signedIn(request, reply))!);
+    try {
+      await confirmEmail(deps, person.account.personId, text(formOf(request), 'code', 10), metaOf(request));
+    } catch (e) {
+      const env = envOf(request, reply, person);
+      const failed = problemsOf(e, env.m, { 'body.code': 'code' });
+      return send(reply, emailPage(env, person, { problems: failed.problems }), failed.status, failed.headers);
+    }
+    return reply.redirect('/account?notice=email-verified', 303);
   });
 
   http.get('/account/real-name', hidden, async (request, reply) => {
@@ -453,11 +520,13 @@ export function registerIdentityPages(http: HttpServer, deps: IdentityDeps): voi
     const t = env.m.identity.register;
     const idNumber = text(form, 'idNumber', 18).toUpperCase();
     const phone = text(form, 'phone', 11);
+    const email = text(form, 'email', 254);
     const problems: FormProblem[] = [];
     if (!isValidCitizenId(idNumber)) problems.push({ field: 'idNumber', message: t.invalidIdNumber });
-    if (!/^1\d{10}$/.test(phone)) problems.push({ field: 'phone', message: t.invalidPhone });
-    if (problems.length > 0) return send(reply, resetPage(env, { step: 'request', idNumber, phone, problems }), 400);
-    await requestPasswordReset(deps, { idNumber, phone }, metaOf(request));
+    if (!phone && !email) problems.push({ field: 'phone', message: env.m.identity.reset.needContact });
+    if (phone && !/^1\d{10}$/.test(phone)) problems.push({ field: 'phone', message: t.invalidPhone });
+    if (problems.length > 0) return send(reply, resetPage(env, { step: 'request', idNumber, phone, email, problems }), 400);
+    await requestPasswordReset(deps, phone ? { idNumber, phone } : { idNumber, email }, metaOf(request));
     return send(reply, resetPage(env, { step: 'confirm', idNumber, notice: env.m.identity.reset.sent }));
   });
 

@@ -294,6 +294,23 @@ describe('phone verification and password reset pages', () => {
     expect(account.body).toContain('<span class="level-badge">1 级</span>');
   });
 
+  it('sets an e-mail address and verifies it with the code from the e-mail', async () => {
+    const b = await signedInBrowser(id, '10.3.0.5');
+    const bad = await b.submit('/account/email', '/account/email', { email: 'not an address' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toMatch(/id="email-error">/);
+    const set = await b.submit('/account/email', '/account/email', { email: 'feng11@example.com' });
+    expect(set.headers.location).toBe('/account/email?notice=email-code-sent');
+    const page = await b.get(set.headers.location as string);
+    expect(page.body).toContain('f***@example.com（未验证）');
+    const items = (await t.inject({ url: '/api/v1/dev/outbox' })).json().items as { recipient: string; body: string }[];
+    const code = items.find((m) => m.recipient === 'f***@example.com')!.body.match(/\d{6}/)![0];
+    const ok = await b.submit('/account/email', '/account/email/confirm', { code });
+    expect(ok.headers.location).toBe('/account?notice=email-verified');
+    const account = await b.get('/account');
+    expect(account.body).toContain('f***@example.com（已验证）');
+  });
+
   // After the test above: a reset code goes only to a verified phone.
   it('resets the password by SMS code and signs out every session', async () => {
     const signedIn = await signedInBrowser(id, '10.3.0.2');
@@ -309,6 +326,27 @@ describe('phone verification and password reset pages', () => {
     const again = new Browser('10.3.0.4');
     const res = await again.submit('/login', '/login', { username: id, password: newPassword });
     expect(res.statusCode).toBe(303);
+  });
+
+  it('asks for the phone or the e-mail on the reset form, and sends a code to a verified e-mail', async () => {
+    const other = idNumber('209');
+    await registerViaApi('卫十二', other, '13900007777');
+    const signedIn = await signedInBrowser(other, '10.3.0.7');
+    await signedIn.submit('/account/email', '/account/email', { email: 'wei12@example.com' });
+    const outbox = async () => (await t.inject({ url: '/api/v1/dev/outbox' })).json().items as { channel: string; recipient: string; body: string }[];
+    const code = (await outbox()).find((m) => m.recipient === 'w***@example.com')!.body.match(/\d{6}/)![0];
+    expect((await signedIn.submit('/account/email', '/account/email/confirm', { code })).statusCode).toBe(303);
+
+    const b = new Browser('10.3.0.6');
+    const neither = await b.submit('/password-reset', '/password-reset', { idNumber: other });
+    expect(neither.statusCode).toBe(400);
+    expect(neither.body).toMatch(/id="phone-error">请填写已验证的手机号码或电子邮箱/);
+    const byEmail = await b.submit('/password-reset', '/password-reset', { idNumber: other, email: 'wei12@example.com' });
+    expect(byEmail.statusCode).toBe(200);
+    expect(byEmail.body).toContain('name="code"');
+    const [latest] = await outbox();
+    expect(latest).toMatchObject({ channel: 'email', recipient: 'w***@example.com' });
+    expect(latest!.body).toMatch(/找回密码/);
   });
 
   it('answers a reset request for an unknown person exactly like a known one', async () => {

@@ -24,6 +24,8 @@ export interface Principal {
   level: number;
   idNumberMasked: string | null;
   phoneMasked: string | null;
+  /** A person's e-mail address, masked, and whether its code came back; null when none is set (and for staff). */
+  email: { masked: string; verified: boolean } | null;
   actingAs: ActingAs | null;
   staff: { agencyId: number; agencyName: string; roles: string[] } | null;
   /** Scopes of a Bearer token; null for a session (which may do anything its account may). */

@@ -22,6 +22,7 @@ import { revokeAgentGrant } from './actions/revoke-agent-grant.js';
 import { setActingAs } from './actions/set-acting-as.js';
 import { requestPasswordReset, RESET_CODE_SENT } from './actions/request-password-reset.js';
 import { resetPassword } from './actions/reset-password.js';
+import { changePassword } from './actions/change-password.js';
 import { setEmail } from './actions/set-email.js';
 import { confirmEmail } from './actions/confirm-email.js';
 import { SESSION_COOKIE, SESSION_LIFETIME_SECONDS } from './sessions.js';
@@ -345,6 +346,24 @@ export async function registerIdentityRoutes(http: HttpServer, deps: IdentityDep
       const p = await requirePerson(deps, request);
       await revokeAgentGrant(deps, p.account.personId, request.params.uscc, request.params.grantId, metaOf(request));
       return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/me/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change your password (修改密码); your other sessions end',
+        body: z.object({ currentPassword: z.string().max(PASSWORD_MAX_LENGTH), newPassword: z.string().max(PASSWORD_MAX_LENGTH) }),
+        response: { 200: z.object({ message: z.string(), sessionsEnded: z.number() }) },
+      },
+    },
+    async (request) => {
+      const p = await requirePrincipal(deps, request);
+      if (!p.sessionId) throw new AppError('forbidden', { message: '此操作需要登录会话。This needs a signed-in session.' });
+      const { sessionsEnded } = await changePassword(deps, { account: p.account, sessionId: p.sessionId, ...request.body }, metaOf(request));
+      return { message: '密码已修改。Password changed.', sessionsEnded };
     },
   );
 

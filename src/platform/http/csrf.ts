@@ -88,8 +88,15 @@ function submittedToken(request: FastifyRequest): string | undefined {
 
 /** True when the request carries the token that matches its `csrf` cookie. */
 export function hasValidCsrfToken(request: FastifyRequest): boolean {
+  return csrfTokenMatches(request, submittedToken(request));
+}
+
+/**
+ * True when `token` matches the request's `csrf` cookie: for routes that read the token themselves, such as a
+ * streamed multipart upload whose `_csrf` field arrives before the file.
+ */
+export function csrfTokenMatches(request: FastifyRequest, token: string | undefined): boolean {
   const cookie = request.cookies?.[CSRF_COOKIE];
-  const token = submittedToken(request);
   if (!cookie || !COOKIE_VALUE.test(cookie) || !token) return false;
   const expected = Buffer.from(tokenOf(stateOf(request).key, cookie));
   const actual = Buffer.from(token);

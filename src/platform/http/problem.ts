@@ -12,6 +12,7 @@ export interface Problem {
   instance?: string;
   requestId?: string;
   errors?: FieldError[];
+  [extension: string]: unknown;
 }
 
 const TITLES: Record<string, string> = {
@@ -71,6 +72,7 @@ export function problemOf(error: AppError, request: FastifyRequest): Problem {
     instance: request.url.split('?')[0],
     requestId: request.id,
     ...(error.errors ? { errors: error.errors } : {}),
+    ...error.extensions,
   };
 }
 

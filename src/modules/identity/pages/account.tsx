@@ -11,6 +11,7 @@ export function AccountPage({ env, principal, notice, extra }: { env: ViewEnv; p
   const links: [href: string, label: string][] = [
     ['/account/sessions', t.sessions],
     ['/account/history', t.history],
+    ['/account/password', t.password],
   ];
   if (principal.staff) {
     return (
@@ -40,6 +41,7 @@ export function AccountPage({ env, principal, notice, extra }: { env: ViewEnv; p
           [t.name, principal.name],
           [t.idNumber, principal.idNumberMasked],
           [t.phone, principal.phoneMasked],
+          [t.email, <a href="/account/email">{principal.email ? env.m.identity.email.current(principal.email.masked, principal.email.verified) : t.emailNone}</a>],
           [
             t.level,
             <span>

@@ -44,7 +44,7 @@ export interface TextFieldProps {
   hint?: string;
   problems?: FormProblem[];
   value?: string;
-  type?: 'text' | 'password' | 'tel' | 'date';
+  type?: 'text' | 'password' | 'tel' | 'date' | 'email';
   autocomplete?: string;
   inputMode?: 'numeric' | 'text' | 'tel';
   maxLength?: number;

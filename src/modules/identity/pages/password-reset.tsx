@@ -1,10 +1,10 @@
-/** 找回密码: ID number + phone → SMS code → new password. The first step never says whether an account matched. */
+/** 找回密码: ID number + verified phone or e-mail → code → new password. The first step never says whether an account matched. */
 import type { ViewEnv } from '../../../web/layout.js';
 import { CsrfField, FormErrors, Notice, TextField, type FormProblem } from './forms.js';
 import { IdentityShell } from './shell.js';
 
 export type ResetView =
-  | { step: 'request'; idNumber?: string; phone?: string; problems?: FormProblem[] }
+  | { step: 'request'; idNumber?: string; phone?: string; email?: string; problems?: FormProblem[] }
   | { step: 'confirm'; idNumber: string; notice?: string | null; problems?: FormProblem[] }
   | { step: 'done' };
 
@@ -50,7 +50,9 @@ export function PasswordResetPage({ env, view }: { env: ViewEnv; view: ResetView
       <form class="form" method="post" action="/password-reset" aria-label={t.title} novalidate>
         <CsrfField token={env.csrfToken!} />
         <TextField id="idNumber" name="idNumber" label={t.idNumber} value={view.idNumber} autocomplete="off" maxLength={18} required spellcheck={false} problems={p} />
-        <TextField id="phone" name="phone" label={t.phone} value={view.phone} type="tel" autocomplete="tel-national" inputMode="numeric" maxLength={11} required problems={p} />
+        <p id="contact-hint" class="hint">{t.contactHint}</p>
+        <TextField id="phone" name="phone" label={t.phone} value={view.phone} type="tel" autocomplete="tel-national" inputMode="numeric" maxLength={11} problems={p} />
+        <TextField id="email" name="email" label={t.email} value={view.email} type="email" autocomplete="email" maxLength={254} problems={p} />
         <button type="submit">{t.send}</button>
       </form>
     </IdentityShell>

@@ -1,0 +1,15 @@
+import crypto from 'node:crypto';
+
+/** JSON with object keys sorted at every depth: equal values, equal text (for the Idempotency-Key check). */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+export const requestHash = (body: unknown) => crypto.createHash('sha256').update(canonicalJson(body)).digest('hex');
