@@ -71,7 +71,7 @@ describe('CSRF protection', () => {
     const attempts: { headers: Record<string, string>; fields: Record<string, string> }[] = [
       { headers: { cookie: `${CSRF_COOKIE}=${cookie}` }, fields: { value: 'none' } },
       { headers: { cookie: `${CSRF_COOKIE}=${cookie}` }, fields: { _csrf: other.token, value: 'other-browser' } },
-      { headers: { cookie: `${CSRF_COOKIE}=${cookie}` }, fields: { _csrf: `${token.slice(0, -1)}A`, value: 'tampered' } },
+      { headers: { cookie: `${CSRF_COOKIE}=${cookie}` }, fields: { _csrf: `${token.slice(0, -1)}${token.endsWith('A') ? 'B' : 'A'}`, value: 'tampered' } },
       { headers: {}, fields: { _csrf: token, value: 'no-cookie' } },
     ];
     for (const attempt of attempts) {
