@@ -242,6 +242,11 @@ const zh = {
     api: '开放接口',
   },
   breadcrumb: '当前位置',
+  caseStatus: {
+    title: '办件查询', number: '办件编号', code: '查询码', submit: '查询', status: '办理状态', item: '事项',
+    submitted: '提交时间', due: '办理期限', remaining: (d: number) => `剩余 ${d} 个工作日`, overdue: '已超期', paused: '计时已暂停（不计入办理期限）',
+    notFound: '未找到该办件：请核对办件编号和查询码。', hint: '办件编号和查询码见提交后的受理回执。',
+  },
   identity: {
     signIn: '登录',
     signOut: '退出登录',
@@ -745,6 +750,11 @@ const en: Messages = {
     api: 'Open API',
   },
   breadcrumb: 'You are here',
+  caseStatus: {
+    title: 'Case status', number: 'Case number', code: 'Query code', submit: 'Look up', status: 'Status', item: 'Item',
+    submitted: 'Submitted', due: 'Due', remaining: (d: number) => `${d} working day(s) left`, overdue: 'Overdue', paused: 'Clock paused (not counted)',
+    notFound: 'No case found: check the case number and the query code.', hint: 'The case number and query code are on the receipt shown after submission.',
+  },
   identity: {
     signIn: 'Sign in',
     signOut: 'Sign out',

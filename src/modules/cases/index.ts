@@ -8,6 +8,7 @@ import { identityDeps, type IdentityDeps } from '../identity/index.js';
 import { chinaToday } from './case-number.js';
 import { startDeemedAcceptanceLoop } from './deemed-acceptance-loop.js';
 import { registerCaseRoutes } from './routes.js';
+import { registerCasePages } from './page-routes.js';
 
 /**
  * The cases API, and the deemed-acceptance loop (stopped when the server closes). Pass the identity deps that
@@ -15,6 +16,7 @@ import { registerCaseRoutes } from './routes.js';
  */
 export async function registerCases(http: HttpServer, ctx: ModuleContext, identity: IdentityDeps = identityDeps(ctx)): Promise<void> {
   await registerCaseRoutes(http, identity);
+  registerCasePages(http, ctx, identity);
   const loop = startDeemedAcceptanceLoop(identity, () => chinaToday());
   http.addHook('onClose', () => loop.stop());
 }
